@@ -1,0 +1,154 @@
+// Table-driven: every role against every institution route, every signed-in route without a token,
+// and a member of institution A against every route aimed at institution B.
+import { type ApiClient, ApiError } from '@edumatrix/client';
+import type { InstitutionRole } from '@edumatrix/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roleHas } from '../../platform/auth/permissions.ts';
+import { addMember, createInstitution, signedUpClient } from '../../testing/factories.ts';
+import { dbLabel, newEmail, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
+
+type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
+type Target = { institutionId: string; owner: ApiClient };
+type Sample = (t: TestPlatform, target: Target) => Promise<Request>;
+
+const base = (id: string) => `/api/v1/institutions/${id}`;
+
+async function freshMember(t: TestPlatform, target: Target) {
+  return (await addMember(t, target.owner, target.institutionId, 'student')).id;
+}
+async function freshInvitation(target: Target) {
+  return (await target.owner.institutions.invite(target.institutionId, { email: newEmail(), role: 'student' })).id;
+}
+
+/** A valid request for each institution route; a new route without a sample fails the test below. */
+const samples: Record<string, Sample> = {
+  'GET /api/v1/institutions/:institutionId': async (_t, x) => ({ method: 'GET', path: base(x.institutionId) }),
+  'PATCH /api/v1/institutions/:institutionId': async (_t, x) => ({ method: 'PATCH', path: base(x.institutionId), body: { description: 'Updated' } }),
+  'GET /api/v1/institutions/:institutionId/members': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/members` }),
+  'PATCH /api/v1/institutions/:institutionId/members/:userId': async (t, x) => ({
+    method: 'PATCH',
+    path: `${base(x.institutionId)}/members/${await freshMember(t, x)}`,
+    body: { role: 'staff' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/members/:userId': async (t, x) => ({
+    method: 'DELETE',
+    path: `${base(x.institutionId)}/members/${await freshMember(t, x)}`,
+  }),
+  'POST /api/v1/institutions/:institutionId/invitations': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/invitations`,
+    body: { email: newEmail(), role: 'student' },
+  }),
+  'GET /api/v1/institutions/:institutionId/invitations': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/invitations` }),
+  'DELETE /api/v1/institutions/:institutionId/invitations/:invitationId': async (_t, x) => ({
+    method: 'DELETE',
+    path: `${base(x.institutionId)}/invitations/${await freshInvitation(x)}`,
+  }),
+  'GET /api/v1/institutions/:institutionId/audit': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/audit` }),
+};
+
+async function statusOf(client: ApiClient, req: Request): Promise<number> {
+  try {
+    await client.raw(req.method, req.path, req.body);
+    return 200;
+  } catch (err) {
+    if (err instanceof ApiError) return err.status;
+    throw err;
+  }
+}
+
+const ROLES: InstitutionRole[] = ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'];
+
+describe(`access control on ${dbLabel()}`, () => {
+  let t: TestPlatform;
+  let target: Target;
+  const members = new Map<InstitutionRole, ApiClient>();
+  let outsider: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    const owner = await signedUpClient(t, 'Owner');
+    const inst = await createInstitution(owner.client);
+    target = { institutionId: inst.id, owner: owner.client };
+    members.set('owner', owner.client);
+    for (const role of ROLES.filter((r) => r !== 'owner')) members.set(role, (await addMember(t, owner.client, inst.id, role)).client);
+    // A member of another institution, owner there, stranger here.
+    outsider = (await signedUpClient(t, 'Outsider')).client;
+    await createInstitution(outsider);
+  });
+  afterAll(() => t.close());
+
+  it('every institution route has a sample request', () => {
+    const routes = t.platform.routes.filter((r) => r.access.kind === 'institution').map((r) => `${r.method} ${r.url}`);
+    expect(routes.sort()).toEqual(Object.keys(samples).sort());
+  });
+
+  for (const role of ROLES) {
+    it(`${role}: allowed exactly where the permission table says, 403 elsewhere`, async () => {
+      const client = members.get(role) as ApiClient;
+      for (const route of t.platform.routes.filter((r) => r.access.kind === 'institution')) {
+        const access = route.access as { kind: 'institution'; permission: string };
+        const sample = samples[`${route.method} ${route.url}`];
+        if (!sample) throw new Error(`no sample for ${route.method} ${route.url}`);
+        const status = await statusOf(client, await sample(t, target));
+        const allowed = roleHas(t.platform.permissions, role, access.permission);
+        expect({ route: `${route.method} ${route.url}`, status: allowed ? status < 400 : status }).toEqual({
+          route: `${route.method} ${route.url}`,
+          status: allowed ? true : 403,
+        });
+      }
+    });
+  }
+
+  it('a non-member gets 404 on every institution route, so ids reveal nothing', async () => {
+    for (const route of t.platform.routes.filter((r) => r.access.kind === 'institution')) {
+      const sample = samples[`${route.method} ${route.url}`] as Sample;
+      expect({ route: route.url, status: await statusOf(outsider, await sample(t, target)) }).toEqual({ route: route.url, status: 404 });
+    }
+  });
+
+  it('every signed-in route answers 401 without a token', async () => {
+    const anonymous = t.client();
+    const signedIn = t.platform.routes.filter((r) => r.access.kind === 'user' || r.access.kind === 'institution');
+    expect(signedIn.length).toBeGreaterThan(10);
+    for (const route of signedIn) {
+      const path = route.url.replace(/:(\w+)/g, '01a20000-0000-7000-8000-000000000000');
+      expect({ route: route.url, status: await statusOf(anonymous, { method: route.method as Request['method'], path, body: route.method === 'GET' ? undefined : {} }) }).toEqual({
+        route: route.url,
+        status: 401,
+      });
+    }
+  });
+
+  it('tenant isolation: a member of A can neither read nor write B through any route', async () => {
+    const a = await signedUpClient(t, 'Owner A');
+    const instA = await createInstitution(a.client);
+    const b = await signedUpClient(t, 'Owner B');
+    const instB = await createInstitution(b.client, { name: 'Institution B' });
+    const targetB: Target = { institutionId: instB.id, owner: b.client };
+    const targetA: Target = { institutionId: instA.id, owner: a.client };
+    const before = { inst: await b.client.institutions.get(instB.id), members: await b.client.institutions.members(instB.id) };
+
+    for (const route of t.platform.routes.filter((r) => r.access.kind === 'institution')) {
+      const sample = samples[`${route.method} ${route.url}`] as Sample;
+      // B's institution id with A's token.
+      expect({ route: route.url, status: await statusOf(a.client, await sample(t, targetB)) }).toEqual({ route: route.url, status: 404 });
+      // A's own institution id, but B's member or invitation ids in the path.
+      if (route.url.includes(':userId') || route.url.includes(':invitationId')) {
+        const own = await sample(t, targetA);
+        const foreign = await sample(t, targetB);
+        const mixed = { ...foreign, path: foreign.path.replace(instB.id, instA.id) };
+        expect({ route: route.url, status: await statusOf(a.client, mixed), own: own.path !== mixed.path }).toEqual({
+          route: route.url,
+          status: 404,
+          own: true,
+        });
+      }
+    }
+    const after = await b.client.institutions.get(instB.id);
+    expect(after).toEqual(before.inst);
+    const afterMembers = await b.client.institutions.members(instB.id);
+    expect(afterMembers.items.map((m) => m.userId)).toEqual(expect.arrayContaining(before.members.items.map((m) => m.userId)));
+    expect((await b.client.institutions.audit(instB.id)).items.every((e) => e.actorId !== a.id)).toBe(true);
+  });
+});

@@ -1,0 +1,12 @@
+import type { PermissionTable } from '../../platform/auth/permissions.ts';
+
+/** Which institution roles may do what. The role × route test reads this through the routes. */
+export const institutionsPermissions: PermissionTable = {
+  'institution.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
+  'institution.update': ['owner', 'admin'],
+  // Member lists carry email addresses: staff who run the institution see them, students and parents do not.
+  'members.read': ['owner', 'admin', 'teacher', 'staff'],
+  'members.manage': ['owner', 'admin'],
+  'invitations.manage': ['owner', 'admin'],
+  'audit.read': ['owner', 'admin'],
+};

@@ -1,0 +1,195 @@
+// The composition root: builds every kernel component and module from configuration, wired by hand.
+import type { PGlite } from '@electric-sql/pglite';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { uuidv7 } from 'uuidv7';
+import { allMigrations } from './modules/all-migrations.ts';
+import { createIdentityService, identityRoutes } from './modules/identity/index.ts';
+import { createInstitutionsService, institutionsPermissions, institutionsRoutes } from './modules/institutions/index.ts';
+import { createAccessTokens } from './platform/auth/access-tokens.ts';
+import { type Access, mergePermissions, type PermissionTable } from './platform/auth/permissions.ts';
+import { resolveSigningSecret } from './platform/auth/signing-secret.ts';
+import type { Config } from './platform/config.ts';
+import { type Database, openDatabase } from './platform/db/database.ts';
+import { AppError } from './platform/http/app-error.ts';
+import { createGuards, type Guard } from './platform/http/guards.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { registerProblemHandlers } from './platform/http/problem.ts';
+import { serveWebApp } from './platform/http/static-web.ts';
+import type { HttpApp } from './platform/http/types.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
+import type { Migration } from './platform/migrations/migration.ts';
+import { migrate } from './platform/migrations/runner.ts';
+import { runWithContext } from './platform/observability/context.ts';
+import { createLogger, type Logger } from './platform/observability/logger.ts';
+import { createMetrics } from './platform/observability/metrics.ts';
+import { createMemoryRateLimiter } from './platform/ratelimit/rate-limiter.ts';
+
+export type PlatformOptions = {
+  config: Config;
+  /** Tests hand in a cloned, already migrated PGlite. */
+  pglite?: PGlite;
+  /** Tests add migrations (for example a failing tenant migration). */
+  extraMigrations?: Migration[];
+  webDistDir?: string | null;
+  logger?: Logger;
+};
+
+export type RouteAccess = { method: string; url: string; access: Access };
+
+export type Platform = {
+  app: HttpApp;
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  permissions: PermissionTable;
+  routes: RouteAccess[];
+  close(): Promise<void>;
+};
+
+function accessOf(hooks: unknown): Access | undefined {
+  const handlers = Array.isArray(hooks) ? hooks : [hooks];
+  return handlers.find((h): h is Guard => typeof h === 'function' && 'access' in h)?.access;
+}
+
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config } = options;
+  const log = options.logger ?? createLogger(config);
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolMax: config.DATABASE_POOL_MAX,
+    ...(options.pglite ? { pglite: options.pglite } : {}),
+  });
+  const { db } = database;
+  const migrations = [...allMigrations, ...(options.extraMigrations ?? [])];
+  if (config.MIGRATE_ON_START) {
+    await migrate(db, migrations, { onProgress: (schema, name) => log.info({ schema, migration: name }, 'applying migration') });
+  }
+
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const tokens = createAccessTokens(await resolveSigningSecret(db, config.JWT_SECRET), config.ACCESS_TOKEN_TTL_SECONDS);
+  const limiter = createMemoryRateLimiter();
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log });
+  const metrics = createMetrics(database.poolStats);
+
+  const identity = createIdentityService({
+    db,
+    tokens,
+    mailer,
+    limiter,
+    publicUrl,
+    refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    login: {
+      perAccount: config.LOGIN_ATTEMPTS_PER_ACCOUNT,
+      perIp: config.LOGIN_ATTEMPTS_PER_IP,
+      windowSeconds: config.LOGIN_WINDOW_SECONDS,
+    },
+  });
+  const institutions = createInstitutionsService({
+    db,
+    identity,
+    mailer,
+    publicUrl,
+    tenantMigrations: migrations.filter((m) => m.scope === 'tenant'),
+  });
+  const permissions = mergePermissions(institutionsPermissions);
+  const guards = createGuards({
+    db,
+    tokens,
+    sessions: identity,
+    tenants: institutions.directory,
+    permissions,
+    limiter,
+    institutionRequestsPerMinute: 1000,
+  });
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => uuidv7(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only; anything else is 415, not a string handed to a JSON schema.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('user', null);
+  app.decorateRequest('tenant', null);
+
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-request-id', req.id);
+    runWithContext({ requestId: String(req.id), ip: req.ip ?? null }, done);
+  });
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const limit = await limiter.hit(`ip:${req.ip}`, config.RATE_LIMIT_PER_MINUTE, 60);
+    if (!limit.allowed) {
+      metrics.rateLimited.inc({ limit: 'ip' });
+      throw new AppError('rate_limited', 'request.rate_limited', 'Too many requests from your address; try again shortly', {
+        retryAfterSeconds: limit.retryAfterSeconds,
+      });
+    }
+  });
+
+  // Every API route must declare who may call it; start-up fails otherwise.
+  const routes: RouteAccess[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    const access = accessOf(route.onRequest);
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access guard`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'EDU Matrix Interlinked API', version: '1.0.0', description: 'Errors are RFC 9457 application/problem+json.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  metrics.instrument(app);
+  healthRoutes(app, [{ name: 'database', check: database.ping }]);
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, onRequest: guards.public() }, async () => app.swagger());
+  const routeDeps = { guards, config, mailer, db };
+  identityRoutes(app, { ...routeDeps, identity, devMail: config.NODE_ENV !== 'production' && mailer.outbox !== null });
+  institutionsRoutes(app, { ...routeDeps, institutions });
+
+  const spaFallback = await serveWebApp(app, options.webDistDir ?? null);
+  registerProblemHandlers(app, spaFallback);
+  await app.ready();
+
+  return {
+    app,
+    config,
+    database,
+    mailer,
+    permissions,
+    routes,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// Route guards. Each carries the access it declares (read by start-up checks and the role × route test).
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { AccessTokens, AuthUser } from '../auth/access-tokens.ts';
+import { type Access, type PermissionTable, roleHas } from '../auth/permissions.ts';
+import type { Db } from '../db/database.ts';
+import { currentContext } from '../observability/context.ts';
+import type { RateLimiter } from '../ratelimit/rate-limiter.ts';
+import { bindTenant, type TenantContext, type TenantDirectory } from '../tenancy/tenancy.ts';
+import { AppError } from './app-error.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: AuthUser | null;
+    tenant: TenantContext | null;
+  }
+}
+
+/** Runs at onRequest: callers are authenticated and authorised before their body is even parsed. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type Guard = onRequestAsyncHookHandler & { access: Access };
+
+export type SessionChecker = { isSessionActive(sessionId: string): Promise<boolean> };
+
+export type GuardDeps = {
+  db: Db;
+  tokens: AccessTokens;
+  sessions: SessionChecker;
+  tenants: TenantDirectory;
+  permissions: PermissionTable;
+  limiter: RateLimiter;
+  institutionRequestsPerMinute: number;
+};
+
+export type Guards = ReturnType<typeof createGuards>;
+
+function tag(access: Access, fn: (req: FastifyRequest, reply: FastifyReply) => Promise<void>): Guard {
+  return Object.assign(fn as onRequestAsyncHookHandler, { access });
+}
+
+export function createGuards(deps: GuardDeps) {
+  async function authenticate(req: FastifyRequest): Promise<AuthUser | null> {
+    const header = req.headers.authorization;
+    if (!header) return null;
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new AppError('unauthenticated', 'auth.invalid_token', 'Send the access token as "Authorization: Bearer <token>"');
+    }
+    const user = await deps.tokens.verify(token);
+    // A revoked session (sign-out, password change, token reuse) stops its access tokens at once.
+    if (!(await deps.sessions.isSessionActive(user.sessionId))) {
+      throw new AppError('unauthenticated', 'auth.session_revoked', 'This session has been signed out');
+    }
+    req.user = user;
+    const ctx = currentContext();
+    if (ctx) ctx.userId = user.id;
+    return user;
+  }
+
+  async function requireUser(req: FastifyRequest): Promise<AuthUser> {
+    const user = await authenticate(req);
+    if (!user) throw new AppError('unauthenticated', 'auth.required', 'Sign in to do this');
+    return user;
+  }
+
+  return {
+    /** Anyone; a bearer token, when sent, is still checked and identifies the caller. */
+    public: () => tag({ kind: 'public' }, async (req) => void (await authenticate(req))),
+    user: () => tag({ kind: 'user' }, async (req) => void (await requireUser(req))),
+    platform: (role: 'operator' | 'moderator') =>
+      tag({ kind: 'platform', role }, async (req) => {
+        const user = await requireUser(req);
+        if (!user.platformRoles.includes(role))
+          throw new AppError('forbidden', 'auth.platform_role_required', `Only a platform ${role} can do this`);
+      }),
+    institution: (permission: string) => {
+      if (!deps.permissions[permission]) throw new Error(`Unknown permission ${permission}`);
+      return tag({ kind: 'institution', permission }, async (req) => {
+        const user = await requireUser(req);
+        const institutionId = (req.params as { institutionId?: string }).institutionId;
+        if (!institutionId) throw new Error('institution guard on a route without :institutionId');
+        if (!UUID.test(institutionId)) throw new AppError('not_found', 'institution.not_found', 'Institution was not found');
+        const membership = await deps.tenants.findMembership(institutionId, user.id);
+        // Not a member: answer as if it did not exist, so ids of other tenants reveal nothing.
+        if (!membership) throw new AppError('not_found', 'institution.not_found', 'Institution was not found');
+        if (!roleHas(deps.permissions, membership.role, permission)) {
+          throw new AppError('forbidden', 'auth.permission_denied', `Your role (${membership.role}) does not allow ${permission}`);
+        }
+        const limit = await deps.limiter.hit(`institution:${institutionId}`, deps.institutionRequestsPerMinute, 60);
+        if (!limit.allowed) {
+          throw new AppError(
+            'rate_limited',
+            'request.institution_rate_limited',
+            'This institution is sending too many requests; try again shortly',
+            {
+              retryAfterSeconds: limit.retryAfterSeconds,
+            },
+          );
+        }
+        const ctx = currentContext();
+        if (ctx) ctx.institutionId = institutionId;
+        req.tenant = bindTenant(deps.db, institutionId, membership.schema, membership.role);
+      });
+    },
+  };
+}
+
+/** The signed-in user of a route guarded by `user()` or stronger. */
+export function userOf(req: FastifyRequest): AuthUser {
+  if (!req.user) throw new AppError('unauthenticated', 'auth.required', 'Sign in to do this');
+  return req.user;
+}
+
+export function tenantOf(req: FastifyRequest): TenantContext {
+  if (!req.tenant) throw new Error('route has no institution guard');
+  return req.tenant;
+}

@@ -1,0 +1,36 @@
+// The mail port: SMTP when SMTP_URL is set; otherwise mail is logged and kept for GET /api/v1/dev/mail.
+import nodemailer from 'nodemailer';
+import { uuidv7 } from 'uuidv7';
+import type { Logger } from '../observability/logger.ts';
+
+export type MailMessage = { to: string; subject: string; text: string };
+export type SentMail = MailMessage & { id: string; sentAt: string };
+
+export type Mailer = {
+  send(message: MailMessage): Promise<void>;
+  /** Only the development mailer keeps what it sent. */
+  outbox: SentMail[] | null;
+};
+
+const OUTBOX_SIZE = 500;
+
+export function createMailer(options: { smtpUrl?: string | undefined; from: string; log: Logger }): Mailer {
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    return {
+      outbox: null,
+      async send(message) {
+        await transport.sendMail({ from: options.from, ...message });
+      },
+    };
+  }
+  const outbox: SentMail[] = [];
+  return {
+    outbox,
+    async send(message) {
+      outbox.push({ ...message, id: uuidv7(), sentAt: new Date().toISOString() });
+      if (outbox.length > OUTBOX_SIZE) outbox.shift();
+      options.log.info({ to: message.to, subject: message.subject }, `mail (not sent, no SMTP_URL):\n${message.text}`);
+    },
+  };
+}

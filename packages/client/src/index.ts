@@ -1,0 +1,167 @@
+// The typed API client used by the web app, the tests and the benchmarks.
+import type {
+  AcceptInvitationBody,
+  AcceptInvitationResult,
+  AuditEntry,
+  AuditQuery,
+  AuthResult,
+  ChangePasswordBody,
+  CreateInstitutionBody,
+  CreateInvitationBody,
+  DevMail,
+  Institution,
+  InstitutionSummary,
+  Invitation,
+  InvitationPreview,
+  LoginBody,
+  Member,
+  Page,
+  Problem,
+  RegisterBody,
+  ResetPasswordBody,
+  Session,
+  UpdateInstitutionBody,
+  UpdateMeBody,
+  UpdateMemberBody,
+  User,
+} from '@edumatrix/contracts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(`${status} ${problem.code}: ${problem.detail}`);
+  }
+}
+
+export type ClientOptions = {
+  baseUrl?: string;
+  /** 'cookie' (browsers): the refresh token lives in an httpOnly cookie; 'body' (API clients): we hold it. */
+  tokenTransport?: 'cookie' | 'body';
+  fetch?: typeof fetch;
+  onAuthChange?: (auth: AuthResult | null) => void;
+};
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Query = Record<string, string | number | undefined>;
+
+export function createClient(options: ClientOptions = {}) {
+  const baseUrl = options.baseUrl ?? '';
+  const transport = options.tokenTransport ?? 'body';
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  let accessToken: string | null = null;
+  let refreshToken: string | null = null;
+  let refreshing: Promise<AuthResult | null> | null = null;
+
+  function remember(auth: AuthResult | null): AuthResult | null {
+    accessToken = auth?.accessToken ?? null;
+    if (transport === 'body') refreshToken = auth?.refreshToken ?? null;
+    options.onAuthChange?.(auth);
+    return auth;
+  }
+
+  async function send<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+    const url = new URL(baseUrl + path, baseUrl || 'http://localhost');
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    if (transport === 'cookie') headers['x-token-transport'] = 'cookie';
+    const res = await doFetch(baseUrl ? url.toString() : url.pathname + url.search, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'include',
+    });
+    if (res.status === 204) return undefined as T;
+    const data = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
+    if (!res.ok) throw new ApiError(res.status, data as Problem);
+    return data as T;
+  }
+
+  /** Sends, and after a 401 refreshes the access token once and tries again. */
+  async function call<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+    try {
+      return await send<T>(method, path, body, query);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401 || !accessToken) throw err;
+      const renewed = await refresh().catch(() => null);
+      if (!renewed) throw err;
+      return send<T>(method, path, body, query);
+    }
+  }
+
+  const tokenBody = () => (transport === 'body' && refreshToken ? { refreshToken } : {});
+
+  function refresh(): Promise<AuthResult | null> {
+    refreshing ??= send<AuthResult>('POST', '/api/v1/auth/refresh', tokenBody())
+      .then(remember, (err) => {
+        remember(null);
+        throw err;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  }
+
+  const inst = (id: string) => `/api/v1/institutions/${encodeURIComponent(id)}`;
+
+  return {
+    get accessToken() {
+      return accessToken;
+    },
+    get refreshToken() {
+      return refreshToken;
+    },
+    raw: call,
+    auth: {
+      register: async (body: RegisterBody) => remember(await send<AuthResult>('POST', '/api/v1/auth/register', body)) as AuthResult,
+      login: async (body: LoginBody) => remember(await send<AuthResult>('POST', '/api/v1/auth/login', body)) as AuthResult,
+      refresh,
+      logout: async () => {
+        await send<void>('POST', '/api/v1/auth/logout', tokenBody()).finally(() => remember(null));
+      },
+      verifyEmail: (token: string) => send<void>('POST', '/api/v1/auth/verify-email', { token }),
+      resendVerification: () => call<void>('POST', '/api/v1/auth/verify-email/resend', {}),
+      requestPasswordReset: (email: string) => send<void>('POST', '/api/v1/auth/password-reset/request', { email }),
+      resetPassword: (body: ResetPasswordBody) => send<void>('POST', '/api/v1/auth/password-reset/confirm', body),
+    },
+    me: {
+      get: () => call<User>('GET', '/api/v1/me'),
+      update: (body: UpdateMeBody) => call<User>('PATCH', '/api/v1/me', body),
+      changePassword: (body: ChangePasswordBody) => call<void>('POST', '/api/v1/me/password', body),
+      sessions: () => call<{ items: Session[] }>('GET', '/api/v1/me/sessions'),
+      revokeSession: (id: string) => call<void>('DELETE', `/api/v1/me/sessions/${encodeURIComponent(id)}`),
+    },
+    institutions: {
+      create: (body: CreateInstitutionBody) => call<Institution>('POST', '/api/v1/institutions', body),
+      list: () => call<{ items: InstitutionSummary[] }>('GET', '/api/v1/institutions'),
+      get: (id: string) => call<Institution>('GET', inst(id)),
+      update: (id: string, body: UpdateInstitutionBody) => call<Institution>('PATCH', inst(id), body),
+      members: (id: string) => call<{ items: Member[] }>('GET', `${inst(id)}/members`),
+      updateMember: (id: string, userId: string, body: UpdateMemberBody) =>
+        call<Member>('PATCH', `${inst(id)}/members/${encodeURIComponent(userId)}`, body),
+      removeMember: (id: string, userId: string) => call<void>('DELETE', `${inst(id)}/members/${encodeURIComponent(userId)}`),
+      invite: (id: string, body: CreateInvitationBody) => call<Invitation>('POST', `${inst(id)}/invitations`, body),
+      invitations: (id: string) => call<{ items: Invitation[] }>('GET', `${inst(id)}/invitations`),
+      revokeInvitation: (id: string, invitationId: string) =>
+        call<void>('DELETE', `${inst(id)}/invitations/${encodeURIComponent(invitationId)}`),
+      audit: (id: string, query: Partial<AuditQuery> = {}) => call<Page<AuditEntry>>('GET', `${inst(id)}/audit`, undefined, query),
+    },
+    invitations: {
+      preview: (token: string) => send<InvitationPreview>('POST', '/api/v1/invitations/preview', { token }),
+      accept: async (body: AcceptInvitationBody) => {
+        const result = await (accessToken ? call : send)<AcceptInvitationResult>('POST', '/api/v1/invitations/accept', body);
+        if (result.auth) remember(result.auth);
+        return result;
+      },
+    },
+    dev: {
+      mail: (to?: string) => send<{ items: DevMail[] }>('GET', '/api/v1/dev/mail', undefined, { to }),
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createClient>;

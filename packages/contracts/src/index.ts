@@ -1,0 +1,4 @@
+export * from './audit.ts';
+export * from './common.ts';
+export * from './identity.ts';
+export * from './institutions.ts';
