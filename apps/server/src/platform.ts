@@ -8,7 +8,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
-import { createIdentityService, identityRoutes } from './modules/identity/index.ts';
+import { createIdentityService, type IdentityService, identityRoutes } from './modules/identity/index.ts';
 import { createInstitutionsService, institutionsPermissions, institutionsRoutes } from './modules/institutions/index.ts';
 import { createAccessTokens } from './platform/auth/access-tokens.ts';
 import { type Access, mergePermissions, type PermissionTable } from './platform/auth/permissions.ts';
@@ -46,6 +46,7 @@ export type Platform = {
   config: Config;
   database: Database;
   mailer: Mailer;
+  identity: IdentityService;
   permissions: PermissionTable;
   routes: RouteAccess[];
   close(): Promise<void>;
@@ -185,6 +186,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     config,
     database,
     mailer,
+    identity,
     permissions,
     routes,
     async close() {

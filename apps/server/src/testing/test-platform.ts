@@ -7,6 +7,7 @@ import { Kysely, PGliteDialect } from 'kysely';
 import pg from 'pg';
 import { allMigrations } from '../modules/all-migrations.ts';
 import { loadConfig } from '../platform/config.ts';
+import { type Database, openDatabase } from '../platform/db/database.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { migrate } from '../platform/migrations/runner.ts';
 import { createPlatform, type Platform } from '../platform.ts';
@@ -64,6 +65,8 @@ export type TestPlatformOptions = {
   /** Reuse this database (restart tests); otherwise a fresh copy of the template. */
   reuse?: { pglite?: PGlite; databaseName?: string };
   dataDir?: string;
+  /** Serve the built web app (end-to-end tests). */
+  webDistDir?: string;
 };
 
 export type TestPlatform = {
@@ -79,7 +82,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   let pglite: PGlite | undefined;
   const env: Record<string, string> = {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     HOST: '127.0.0.1',
     RATE_LIMIT_PER_MINUTE: '100000',
@@ -100,7 +103,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     config: loadConfig(env),
     ...(pglite ? { pglite } : {}),
     extraMigrations: options.extraMigrations ?? [],
-    webDistDir: null,
+    webDistDir: options.webDistDir ?? null,
   });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const address = platform.app.server.address();
@@ -126,3 +129,17 @@ export const unique = (prefix: string) =>
   `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 export const newEmail = () => `${unique('user')}@example.org`;
 export const PASSWORD = 'correct horse battery staple';
+
+/** A database with nothing in it (for migration tests): a new PGlite, or a new PostgreSQL database. */
+export async function emptyDatabase(): Promise<{ open(): Promise<Database>; drop(): Promise<void> }> {
+  if (!adminUrl) {
+    const pglite = await PGlite.create();
+    return { open: () => openDatabase({ pglite }), drop: async () => {} };
+  }
+  const name = `edumatrix_empty_${randomUUID().replaceAll('-', '')}`;
+  await withAdmin((c) => c.query(`create database ${name}`));
+  return {
+    open: () => openDatabase({ url: databaseUrl(name), poolMax: 4 }),
+    drop: () => withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}

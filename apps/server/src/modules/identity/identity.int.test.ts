@@ -1,5 +1,5 @@
 import { ApiError } from '@edumatrix/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { latestToken, signedUpClient } from '../../testing/factories.ts';
 import { dbLabel, newEmail, PASSWORD, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 
@@ -18,6 +18,9 @@ describe(`identity on ${dbLabel()}`, () => {
     t = await startTestPlatform({ env: { LOGIN_ATTEMPTS_PER_ACCOUNT: '3' } });
   });
   afterAll(() => t.close());
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('registers, signs in and answers /me; the password is stored as argon2id', async () => {
     const client = t.client();
@@ -60,10 +63,26 @@ describe(`identity on ${dbLabel()}`, () => {
     expect(nobody.problem.detail).toBe(wrong.problem.detail);
   });
 
-  it('rotates refresh tokens, and reuse of a spent one revokes the whole session', async () => {
+  it('concurrent refreshes with one token (two tabs) all succeed within the grace window', async () => {
+    const { client } = await signedUpClient(t);
+    const token = client.refreshToken as string;
+    const refresh = () =>
+      fetch(`${t.url}/api/v1/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken: token }),
+      });
+    const results = await Promise.all([refresh(), refresh(), refresh()]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await client.me.get()).toBeTruthy();
+  });
+
+  it('rotates refresh tokens, and reuse of a spent one (after the grace window) revokes the whole session', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
     const { client } = await signedUpClient(t);
     const first = client.refreshToken as string;
     const renewed = await client.auth.refresh();
+    vi.setSystemTime(Date.now() + 11_000);
     expect(renewed?.refreshToken).toBeTruthy();
     expect(renewed?.refreshToken).not.toBe(first);
     expect(await client.me.get()).toBeTruthy();
@@ -80,6 +99,7 @@ describe(`identity on ${dbLabel()}`, () => {
     expect(revoked.status).toBe(401);
     expect(revoked.problem.code).toBe('auth.session_revoked');
     expect((await problemOf(client.auth.refresh())).status).toBe(401);
+    vi.useRealTimers();
   });
 
   it('keeps the refresh token in an httpOnly SameSite cookie for web clients', async () => {

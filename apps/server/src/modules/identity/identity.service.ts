@@ -17,6 +17,12 @@ import { checkPasswordPolicy } from './password-policy.ts';
 const ARGON = { algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 const VERIFY_EMAIL_TTL_MS = 48 * 3600_000;
 const RESET_PASSWORD_TTL_MS = 3600_000;
+/**
+ * Two tabs (or a retry after a dropped response) may present the same refresh token moments apart.
+ * Within this window the second gets fresh tokens for the same session instead of being treated as
+ * theft; after it, reuse revokes the session.
+ */
+const REFRESH_REUSE_GRACE_MS = 10_000;
 
 export type ClientMeta = { ip: string | null; userAgent: string | null };
 export type IssuedAuth = { user: User; accessToken: string; accessTokenExpiresAt: string; refreshToken: string };
@@ -166,7 +172,8 @@ export function createIdentityService(deps: IdentityDeps) {
         if (!token) return { error: 'auth.invalid_refresh_token' as const };
         const session = await r.findSession(token.session_id);
         if (!session || session.revoked_at || session.expires_at < new Date()) return { error: 'auth.session_revoked' as const };
-        if (token.spent_at) {
+        const benignReuse = token.spent_at && Date.now() - new Date(token.spent_at).getTime() < REFRESH_REUSE_GRACE_MS;
+        if (token.spent_at && !benignReuse) {
           await r.revokeSession(session.id, 'refresh_token_reuse');
           await recordAudit(trx, {
             action: 'session.revoked',
@@ -179,7 +186,7 @@ export function createIdentityService(deps: IdentityDeps) {
         }
         const user = await r.findUserById(session.user_id);
         if (!user) return { error: 'auth.invalid_refresh_token' as const };
-        await r.spendRefreshToken(token.token_hash);
+        if (!token.spent_at) await r.spendRefreshToken(token.token_hash);
         await r.touchSession(session.id, meta.ip);
         return { error: undefined, auth: await issue(r, user, session.id) };
       });

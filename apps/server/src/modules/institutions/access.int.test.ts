@@ -23,7 +23,11 @@ async function freshInvitation(target: Target) {
 /** A valid request for each institution route; a new route without a sample fails the test below. */
 const samples: Record<string, Sample> = {
   'GET /api/v1/institutions/:institutionId': async (_t, x) => ({ method: 'GET', path: base(x.institutionId) }),
-  'PATCH /api/v1/institutions/:institutionId': async (_t, x) => ({ method: 'PATCH', path: base(x.institutionId), body: { description: 'Updated' } }),
+  'PATCH /api/v1/institutions/:institutionId': async (_t, x) => ({
+    method: 'PATCH',
+    path: base(x.institutionId),
+    body: { description: 'Updated' },
+  }),
   'GET /api/v1/institutions/:institutionId/members': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/members` }),
   'PATCH /api/v1/institutions/:institutionId/members/:userId': async (t, x) => ({
     method: 'PATCH',
@@ -113,7 +117,14 @@ describe(`access control on ${dbLabel()}`, () => {
     expect(signedIn.length).toBeGreaterThan(10);
     for (const route of signedIn) {
       const path = route.url.replace(/:(\w+)/g, '01a20000-0000-7000-8000-000000000000');
-      expect({ route: route.url, status: await statusOf(anonymous, { method: route.method as Request['method'], path, body: route.method === 'GET' ? undefined : {} }) }).toEqual({
+      expect({
+        route: route.url,
+        status: await statusOf(anonymous, {
+          method: route.method as Request['method'],
+          path,
+          body: route.method === 'GET' ? undefined : {},
+        }),
+      }).toEqual({
         route: route.url,
         status: 401,
       });

@@ -14,9 +14,9 @@ async function problemOf(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 async function schemaExists(t: TestPlatform, schema: string): Promise<boolean> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.schemata where schema_name = ${schema}`.execute(
-    t.platform.database.db,
-  );
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from information_schema.schemata where schema_name = ${schema}`.execute(t.platform.database.db);
   return rows[0]?.n === 1;
 }
 
@@ -44,7 +44,14 @@ describe(`institutions on ${dbLabel()}`, () => {
     expect(dup.problem.errors).toEqual([{ field: 'slug', message: 'is already taken' }]);
 
     const bad = await problemOf(
-      client.raw('POST', '/api/v1/institutions', { name: 'X', slug: 'Bad Slug', type: 'castle', country: 'Pakistan', timezone: 'Mars/Base', extra: 1 }),
+      client.raw('POST', '/api/v1/institutions', {
+        name: 'X',
+        slug: 'Bad Slug',
+        type: 'castle',
+        country: 'Pakistan',
+        timezone: 'Mars/Base',
+        extra: 1,
+      }),
     );
     expect(bad.status).toBe(400);
     expect(bad.problem.errors?.map((e) => e.field).sort()).toEqual(['country', 'extra', 'name', 'slug', 'timezone', 'type']);
@@ -82,7 +89,12 @@ describe(`institutions on ${dbLabel()}`, () => {
 
     const token = latestToken(t, email, 'invitations/accept');
     const guest = t.client();
-    expect(await guest.invitations.preview(token)).toMatchObject({ email, role: 'teacher', accountExists: false, institution: { id: inst.id } });
+    expect(await guest.invitations.preview(token)).toMatchObject({
+      email,
+      role: 'teacher',
+      accountExists: false,
+      institution: { id: inst.id },
+    });
     const missing = await problemOf(guest.invitations.accept({ token }));
     expect(missing.problem.errors?.map((e) => e.field).sort()).toEqual(['displayName', 'password']);
 
@@ -173,7 +185,9 @@ describe(`institutions on ${dbLabel()}`, () => {
       const db = failing.platform.database.db;
       expect(await db.selectFrom('institutions.institutions').select('id').where('slug', '=', body.slug).execute()).toEqual([]);
       expect(await db.selectFrom('platform.tenant_schemas').select('schema_name').execute()).toEqual([]);
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.schemata where schema_name like 'tenant_%'`.execute(db);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from information_schema.schemata where schema_name like 'tenant_%'`.execute(db);
       expect(rows[0]?.n).toBe(0);
       expect((await client.institutions.list()).items).toEqual([]);
     } finally {
@@ -196,7 +210,9 @@ describe(`institutions on ${dbLabel()}`, () => {
 
     const db = t.platform.database.db;
     const id = page1.items[0]?.id as string;
-    await expect(db.updateTable('platform.audit_log').set({ action: 'tampered' }).where('id', '=', id).execute()).rejects.toThrow(/append-only/);
+    await expect(db.updateTable('platform.audit_log').set({ action: 'tampered' }).where('id', '=', id).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.deleteFrom('platform.audit_log').where('id', '=', id).execute()).rejects.toThrow(/append-only/);
     const bad = await problemOf(client.institutions.audit(inst.id, { cursor: 'not-a-cursor' }));
     expect(bad.status).toBe(400);

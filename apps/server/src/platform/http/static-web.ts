@@ -7,7 +7,8 @@ export async function serveWebApp(
   app: FastifyInstance,
   distDir: string | null,
 ): Promise<((req: FastifyRequest, reply: FastifyReply) => boolean) | null> {
-  if (!distDir || !existsSync(`${distDir}/index.html`)) {
+  if (!distDir) return null;
+  if (!existsSync(`${distDir}/index.html`)) {
     app.log.warn({ distDir }, 'web app not built: run `npm run build` to serve it at /');
     return null;
   }

@@ -9,10 +9,12 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'>): Lo
     level: config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'password', 'token', 'refreshToken'],
     // Every line written while serving a request carries its id, user and institution.
-    mixin() {
+    // Fastify's request loggers already bind reqId; other loggers get it from the context.
+    mixin(_merge, _level, logger) {
       const ctx = currentContext();
       if (!ctx) return {};
-      return { reqId: ctx.requestId, userId: ctx.userId, institutionId: ctx.institutionId };
+      const bound = 'reqId' in logger.bindings();
+      return { ...(bound ? {} : { reqId: ctx.requestId }), userId: ctx.userId, institutionId: ctx.institutionId };
     },
   });
 }

@@ -1,0 +1,51 @@
+import { createBrowserRouter } from 'react-router';
+import { ProfilePage } from './account/ProfilePage.tsx';
+import { SessionsPage } from './account/SessionsPage.tsx';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage.tsx';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { ResetPasswordPage } from './auth/ResetPasswordPage.tsx';
+import { SignInPage } from './auth/SignInPage.tsx';
+import { SignUpPage } from './auth/SignUpPage.tsx';
+import { VerifyEmailPage } from './auth/VerifyEmailPage.tsx';
+import { AcceptInvitationPage } from './institutions/AcceptInvitationPage.tsx';
+import { AuditPage } from './institutions/AuditPage.tsx';
+import { CreateInstitutionPage } from './institutions/CreateInstitutionPage.tsx';
+import { InstitutionLayout } from './institutions/InstitutionLayout.tsx';
+import { InstitutionOverviewPage } from './institutions/InstitutionOverviewPage.tsx';
+import { MembersPage } from './institutions/MembersPage.tsx';
+import { AppLayout } from './shell/AppLayout.tsx';
+import { HomePage } from './shell/HomePage.tsx';
+import { NotFoundPage } from './shell/NotFoundPage.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'signin', element: <SignInPage /> },
+      { path: 'signup', element: <SignUpPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'invitations/accept', element: <AcceptInvitationPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'sessions', element: <SessionsPage /> },
+          { path: 'institutions/new', element: <CreateInstitutionPage /> },
+          {
+            path: 'institutions/:id',
+            element: <InstitutionLayout />,
+            children: [
+              { index: true, element: <InstitutionOverviewPage /> },
+              { path: 'members', element: <MembersPage /> },
+              { path: 'audit', element: <AuditPage /> },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
