@@ -19,7 +19,9 @@ async function main() {
   const platform = await createPlatform({ config, webDistDir });
   const { app } = platform;
   await app.listen({ host: config.HOST, port: config.PORT });
-  app.log.info(`EDU Matrix Interlinked is serving on http://localhost:${config.PORT} (${platform.database.kind})`);
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  app.log.info(`EDU Matrix Interlinked is serving on http://localhost:${port} (${platform.database.kind} database)`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -13,11 +13,13 @@ import { createInstitutionsService, institutionsPermissions, institutionsRoutes 
 import { createAccessTokens } from './platform/auth/access-tokens.ts';
 import { type Access, mergePermissions, type PermissionTable } from './platform/auth/permissions.ts';
 import { resolveSigningSecret } from './platform/auth/signing-secret.ts';
+import { connectRedis } from './platform/cache/redis.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
+import { connectNats } from './platform/events/nats.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { createGuards, type Guard } from './platform/http/guards.ts';
-import { healthRoutes } from './platform/http/health.ts';
+import { healthRoutes, type ReadinessCheck } from './platform/http/health.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { serveWebApp } from './platform/http/static-web.ts';
 import type { HttpApp } from './platform/http/types.ts';
@@ -123,6 +125,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.decorateRequest('user', null);
   app.decorateRequest('tenant', null);
 
+  // While shutting down, in-flight responses close their sockets so keep-alive clients cannot hold
+  // the server open; new requests get 503 from Fastify.
+  let closing = false;
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
     runWithContext({ requestId: String(req.id), ip: req.ip ?? null }, done);
@@ -170,7 +178,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   metrics.instrument(app);
-  healthRoutes(app, [{ name: 'database', check: database.ping }]);
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, log) : null;
+  const nats = config.NATS_URL ? connectNats(config.NATS_URL, log) : null;
+  const readiness: ReadinessCheck[] = [{ name: 'database', check: database.ping }];
+  if (redis) readiness.push({ name: 'redis', check: redis.check });
+  if (nats) readiness.push({ name: 'nats', check: nats.check });
+  healthRoutes(app, readiness);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, onRequest: guards.public() }, async () => app.swagger());
   const routeDeps = { guards, config, mailer, db };
@@ -190,7 +203,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     permissions,
     routes,
     async close() {
+      closing = true;
       await app.close();
+      await Promise.all([redis?.close(), nats?.close()]);
       await database.close();
     },
   };

@@ -30,10 +30,12 @@ export const client = createClient({
   onAuthChange(auth) {
     const before = sessionStore.get();
     const previousUserId = before.status === 'signedIn' ? before.user.id : null;
-    // Another person's cached institutions must never show up after a switch of account.
-    if (previousUserId !== (auth?.user.id ?? null)) queryClient.clear();
     setHint(auth !== null);
     sessionStore.set(auth ? { status: 'signedIn', user: auth.user } : { status: 'signedOut' });
+    // Another person's cached institutions must never show up after a switch of account. Cleared
+    // once React has unmounted the signed-in pages: clearing under them would make them refetch
+    // without a token.
+    if (previousUserId && previousUserId !== auth?.user.id) setTimeout(() => queryClient.clear(), 0);
   },
 });
 

@@ -17,6 +17,16 @@ const ConfigSchema = z.object({
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   DATA_DIR: z.string().default('./data'),
+  /** Cluster: Redis 7 for shared rate limits, cache, presence and socket fan-out. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Cluster: NATS JetStream for the event bus. */
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\//, 'must be a nats:// or tls:// URL')
+    .optional(),
   MIGRATE_ON_START: boolish.default(true),
   ROLES: z
     .string()

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -51,7 +51,16 @@ export function VerifyEmailPage() {
           <Alert color="red" variant="light" title="We could not verify your email" role="alert">
             {errorMessage(verify.error)}
           </Alert>
-          {signedIn && session.user.emailVerified === false && <ResendVerificationButton />}
+          {signedIn ? (
+            session.user.emailVerified === false && <ResendVerificationButton />
+          ) : (
+            <Text size="sm" ta="center">
+              <Anchor component={Link} to="/signin">
+                Sign in
+              </Anchor>{' '}
+              to ask for a new link.
+            </Text>
+          )}
         </Stack>
       ) : (
         <Loading label="Verifying your email" />

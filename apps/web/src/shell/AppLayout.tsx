@@ -39,7 +39,7 @@ export function AppLayout() {
             <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="EDU Matrix Interlinked, home">
               <Group gap={8} wrap="nowrap">
                 <LogoMark />
-                <Text fw={700} size="lg" visibleFrom={signedIn ? 'md' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                <Text fw={700} size="lg" visibleFrom={signedIn ? 'sm' : undefined} style={{ whiteSpace: 'nowrap' }}>
                   EDU Matrix
                   <Text span c="dimmed" fw={500} inherit visibleFrom="lg">
                     {' '}
