@@ -20,7 +20,7 @@ import { connectNats } from './platform/events/nats.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { createGuards, type Guard } from './platform/http/guards.ts';
 import { healthRoutes, type ReadinessCheck } from './platform/http/health.ts';
-import { registerProblemHandlers } from './platform/http/problem.ts';
+import { registerErrorHandler, registerNotFoundHandler } from './platform/http/problem.ts';
 import { serveWebApp } from './platform/http/static-web.ts';
 import type { HttpApp } from './platform/http/types.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
@@ -124,6 +124,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('user', null);
   app.decorateRequest('tenant', null);
+  registerErrorHandler(app);
+  registerNotFoundHandler(app, await serveWebApp(app, options.webDistDir ?? null));
 
   // While shutting down, in-flight responses close their sockets so keep-alive clients cannot hold
   // the server open; new requests get 503 from Fastify.
@@ -190,8 +192,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   identityRoutes(app, { ...routeDeps, identity, devMail: config.NODE_ENV !== 'production' && mailer.outbox !== null });
   institutionsRoutes(app, { ...routeDeps, institutions });
 
-  const spaFallback = await serveWebApp(app, options.webDistDir ?? null);
-  registerProblemHandlers(app, spaFallback);
   await app.ready();
 
   return {

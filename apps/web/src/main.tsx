@@ -20,7 +20,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" limit={4} autoClose={4000} classNames={notificationClasses} />
+      <Notifications position="top-right" limit={4} autoClose={4000} zIndex={250} classNames={notificationClasses} />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

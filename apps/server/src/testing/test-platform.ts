@@ -1,6 +1,7 @@
 // Builds real platforms for integration tests: on embedded PGlite (a migrated template cloned per
 // platform) or, when TEST_DATABASE_URL is set, on PostgreSQL (a database created from a migrated template).
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { createClient } from '@edumatrix/client';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
@@ -13,6 +14,7 @@ import { migrate } from '../platform/migrations/runner.ts';
 import { createPlatform, type Platform } from '../platform.ts';
 
 export const TEMPLATE_DB = 'edumatrix_test_template';
+const WEB_FIXTURE = fileURLToPath(new URL('./web-fixture', import.meta.url));
 const adminUrl = process.env.TEST_DATABASE_URL;
 
 export const onPostgres = () => adminUrl !== undefined;
@@ -103,7 +105,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     config: loadConfig(env),
     ...(pglite ? { pglite } : {}),
     extraMigrations: options.extraMigrations ?? [],
-    webDistDir: options.webDistDir ?? null,
+    // Always mount a web app, as production does: plugin order bugs only show with it.
+    webDistDir: options.webDistDir ?? WEB_FIXTURE,
   });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const address = platform.app.server.address();

@@ -33,7 +33,10 @@ export function InstitutionBasicsFields<T extends InstitutionBasics>({ form, onS
   // The form is generic over extra fields; these five are always present.
   const basics = form as unknown as UseFormReturnType<InstitutionBasics>;
   const values = basics.getValues();
-  const countries = useMemo(() => withCurrent(COUNTRIES, values.country, countryName(values.country ?? '')), [values.country]);
+  const countries = useMemo(
+    () => withCurrent(COUNTRIES, values.country, values.country ? countryName(values.country) : undefined),
+    [values.country],
+  );
   const zones = useMemo(() => withCurrent(timeZoneOptions(), values.timezone), [values.timezone]);
   const slugProps = basics.getInputProps('slug');
 

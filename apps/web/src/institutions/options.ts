@@ -50,10 +50,17 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 export const COUNTRIES: PickOneOption[] = COUNTRY_CODES.map((code) => ({
   value: code,
-  label: regionNames.of(code) ?? code,
+  label: countryName(code),
 })).sort((a, b) => a.label.localeCompare(b.label));
 
-export const countryName = (code: string) => regionNames.of(code) ?? code;
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) || code;
+  } catch {
+    // An older institution may hold a code this browser does not know.
+    return code;
+  }
+}
 
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -70,7 +77,8 @@ let timeZones: PickOneOption[] | null = null;
 
 export function timeZoneOptions(): PickOneOption[] {
   if (!timeZones) {
-    const zones = new Set(Intl.supportedValuesOf('timeZone'));
+    // Safari before 15.4 has no supportedValuesOf; its users still get their own zone and UTC.
+    const zones = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC']);
     // Some browsers report their own zone under a name missing from the list (UTC, Asia/Calcutta).
     zones.add(browserTimeZone());
     timeZones = [...zones].sort().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));

@@ -27,6 +27,7 @@ export function InstitutionSwitcher({ onSwitched }: { onSwitched?: () => void })
       nothingFoundMessage="No match"
       style={{ flex: '0 1 260px', minWidth: 0 }}
       comboboxProps={{ withinPortal: true }}
+      scrollAreaProps={{ viewportProps: { tabIndex: -1 } }}
     />
   );
 }

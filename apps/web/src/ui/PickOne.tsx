@@ -91,6 +91,9 @@ export function PickOne({ data, value, onChange, onBlur, id, ...props }: PickOne
       onDropdownClose={() => setOpened(false)}
       // Inline, so the option list exists when the effect above looks for it.
       comboboxProps={{ withinPortal: false }}
+      // Chrome lets Tab stop on any scrollable box; the list follows the input in the page, so Tab
+      // would land in the closing list and lose focus instead of reaching the next field.
+      scrollAreaProps={{ viewportProps: { tabIndex: -1 } }}
     />
   );
 }

@@ -74,10 +74,20 @@ describe(`http edge on ${dbLabel()}`, () => {
     expect(problem.errors?.map((e) => e.field).sort()).toEqual(['from', 'limit']);
   });
 
-  it('unknown routes are a 404 problem', async () => {
-    const res = await fetch(`${t.url}/api/v1/nothing-here`);
+  it('unknown API routes are a 404 problem, even when a browser asks', async () => {
+    const res = await fetch(`${t.url}/api/v1/nothing-here`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(404);
     expect(((await res.json()) as ProblemBody).code).toBe('request.route_not_found');
+  });
+
+  it('serves the web app for client-side routes, and domain errors stay problems with it mounted', async () => {
+    const page = await fetch(`${t.url}/institutions/123/members`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('web app fixture');
+    expect((await fetch(`${t.url}/institutions/123`, { headers: { accept: 'application/json' } })).status).toBe(404);
+    const login = await post(t, '/api/v1/auth/login', JSON.stringify({ email: 'nobody@example.org', password: 'whatever-123' }));
+    expect(login.res.status).toBe(401);
+    expect(login.problem.code).toBe('identity.invalid_credentials');
   });
 
   it('every response carries a request id, and a client-sent one is kept', async () => {

@@ -91,11 +91,11 @@ function mapFastifyError(error: FastifyError): { status: number; code: string; d
   return null;
 }
 
-/** `fallback` may answer an unmatched request first (the web app's client-side routes). */
-export function registerProblemHandlers(
-  app: FastifyInstance,
-  fallback?: ((request: FastifyRequest, reply: FastifyReply) => boolean) | null,
-): void {
+/**
+ * Call before anything registers routes or plugins: Fastify binds a route's error handler when the
+ * route is registered, so a handler installed later would not apply to routes already there.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       if (error.extra.retryAfterSeconds) reply.header('retry-after', String(error.extra.retryAfterSeconds));
@@ -112,7 +112,13 @@ export function registerProblemHandlers(
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 500, 'internal', 'Something went wrong on our side; it has been logged');
   });
+}
 
+/** `fallback` may answer an unmatched request first (the web app's client-side routes). */
+export function registerNotFoundHandler(
+  app: FastifyInstance,
+  fallback?: ((request: FastifyRequest, reply: FastifyReply) => boolean) | null,
+): void {
   app.setNotFoundHandler((request, reply) => {
     if (fallback?.(request, reply)) return reply;
     return sendProblem(reply, 404, 'request.route_not_found', `No route for ${request.method} ${request.url.split('?')[0]}`);
