@@ -4,10 +4,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../apps/web/e2e/browser.ts';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/cli/demo-data.ts';
-import { createPlatform } from '../apps/server/src/platform.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
+import { createPlatform } from '../apps/server/src/platform.ts';
+import { launchBrowser } from '../apps/web/e2e/browser.ts';
 
 const OUT = 'screenshots';
 const dataDir = mkdtempSync(join(tmpdir(), 'edumatrix-shots-'));
@@ -18,10 +18,19 @@ const platform = await createPlatform({
 await seedDemo(platform);
 const address = platform.app.server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-const institutionId = (await platform.database.db.selectFrom('institutions.institutions').select('id').executeTakeFirstOrThrow()).id as string;
+const institutionId = (await platform.database.db.selectFrom('institutions.institutions').select('id').executeTakeFirstOrThrow())
+  .id as string;
 
 const signedOut = ['/', '/signin', '/signup', '/forgot-password'];
-const signedIn = ['/', '/profile', '/sessions', '/institutions/new', `/institutions/${institutionId}`, `/institutions/${institutionId}/members`, `/institutions/${institutionId}/audit`];
+const signedIn = [
+  '/',
+  '/profile',
+  '/sessions',
+  '/institutions/new',
+  `/institutions/${institutionId}`,
+  `/institutions/${institutionId}/members`,
+  `/institutions/${institutionId}/audit`,
+];
 
 mkdirSync(OUT, { recursive: true });
 const browser = await launchBrowser();
@@ -32,7 +41,8 @@ try {
   ] as const) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    const name = (path: string, prefix: string) => `${OUT}/${device}-${prefix}${path === '/' ? '_home' : path.replace(/\/[0-9a-f-]{36}/, '').replaceAll('/', '_')}.png`;
+    const name = (path: string, prefix: string) =>
+      `${OUT}/${device}-${prefix}${path === '/' ? '_home' : path.replace(/\/[0-9a-f-]{36}/, '').replaceAll('/', '_')}.png`;
     for (const path of signedOut) {
       await page.goto(base + path);
       await page.waitForLoadState('networkidle');

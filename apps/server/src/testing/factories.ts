@@ -1,5 +1,5 @@
 // Factories for integration tests: each builds fresh, independent data through the public API.
-import type { ApiClient } from '@edumatrix/client';
+import { type ApiClient, ApiError } from '@edumatrix/client';
 import type { CreateInstitutionBody, InstitutionRole } from '@edumatrix/contracts';
 import { newEmail, PASSWORD, type TestPlatform, unique } from './test-platform.ts';
 
@@ -37,4 +37,14 @@ export function latestToken(t: TestPlatform, to: string, path: string): string {
   const token = mail?.text.match(/token=([\w-]+)/)?.[1];
   if (!token) throw new Error(`no ${path} mail to ${to}`);
   return token;
+}
+
+/** The problem an API call failed with; fails the test if the call succeeded. */
+export async function problemOf(promise: Promise<unknown>): Promise<ApiError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
+  return err;
 }

@@ -1,16 +1,6 @@
-import { ApiError } from '@edumatrix/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { latestToken, signedUpClient } from '../../testing/factories.ts';
+import { latestToken, problemOf, signedUpClient } from '../../testing/factories.ts';
 import { dbLabel, newEmail, PASSWORD, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
-
-async function problemOf(promise: Promise<unknown>): Promise<ApiError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
-  return err;
-}
 
 describe(`identity on ${dbLabel()}`, () => {
   let t: TestPlatform;

@@ -1,17 +1,7 @@
-import { ApiError } from '@edumatrix/client';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createInstitution, institutionBody, latestToken, signedUpClient } from '../../testing/factories.ts';
+import { addMember, createInstitution, institutionBody, latestToken, problemOf, signedUpClient } from '../../testing/factories.ts';
 import { dbLabel, newEmail, PASSWORD, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
-
-async function problemOf(promise: Promise<unknown>): Promise<ApiError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
-  return err;
-}
 
 async function schemaExists(t: TestPlatform, schema: string): Promise<boolean> {
   const { rows } = await sql<{
