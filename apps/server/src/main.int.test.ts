@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { newEmail, onPostgres, PASSWORD } from './testing/test-platform.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbLabel, newEmail, PASSWORD, processDatabaseEnv } from './testing/test-platform.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 
@@ -37,9 +37,16 @@ async function waitForPort(running: Running): Promise<number> {
   throw new Error(`server did not start:\n${running.output()}`);
 }
 
-describe.skipIf(onPostgres())('server process (embedded)', () => {
+describe(`server process on ${dbLabel()}`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'edumatrix-main-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  let database: Awaited<ReturnType<typeof processDatabaseEnv>>;
+  beforeAll(async () => {
+    database = await processDatabaseEnv(dataDir);
+  });
+  afterAll(async () => {
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('a bad variable stops start-up with a message naming it', async () => {
     const running = start({ PORT: 'eighty', DATA_DIR: dataDir });
@@ -49,7 +56,7 @@ describe.skipIf(onPostgres())('server process (embedded)', () => {
   });
 
   it('serves, logs a request id on every request line, drains on SIGTERM, and keeps data across a restart', async () => {
-    const first = start({ PORT: '0', DATA_DIR: dataDir });
+    const first = start({ PORT: '0', ...database.env });
     const port = await waitForPort(first);
     const email = newEmail();
     const register = fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
@@ -73,7 +80,7 @@ describe.skipIf(onPostgres())('server process (embedded)', () => {
     expect(requestLines.every((l) => typeof l.reqId === 'string' && l.reqId.length > 0)).toBe(true);
     expect(lines.some((l) => l.msg.includes('shutting down'))).toBe(true);
 
-    const second = start({ PORT: '0', DATA_DIR: dataDir });
+    const second = start({ PORT: '0', ...database.env });
     const port2 = await waitForPort(second);
     const login = await fetch(`http://127.0.0.1:${port2}/api/v1/auth/login`, {
       method: 'POST',

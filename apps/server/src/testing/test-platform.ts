@@ -133,6 +133,17 @@ export const unique = (prefix: string) =>
 export const newEmail = () => `${unique('user')}@example.org`;
 export const PASSWORD = 'correct horse battery staple';
 
+/** Environment for a separate server process: its own new database (PostgreSQL) or data folder (PGlite). */
+export async function processDatabaseEnv(dataDir: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (!adminUrl) return { env: { DATA_DIR: dataDir }, drop: async () => {} };
+  const name = `edumatrix_proc_${randomUUID().replaceAll('-', '')}`;
+  await withAdmin((c) => c.query(`create database ${name}`));
+  return {
+    env: { DATABASE_URL: databaseUrl(name) },
+    drop: () => withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}
+
 /** A database with nothing in it (for migration tests): a new PGlite, or a new PostgreSQL database. */
 export async function emptyDatabase(): Promise<{ open(): Promise<Database>; drop(): Promise<void> }> {
   if (!adminUrl) {
