@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/main.ts', 'src/cli/migrate.ts', 'src/cli/seed-demo.ts'],
+  entryPoints: ['src/main.ts', 'src/cli/migrate.ts', 'src/cli/seed-demo.ts', 'src/cli/platform-role.ts'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -16,6 +16,7 @@ import type {
   LoginBody,
   Member,
   Page,
+  PlatformRole,
   Problem,
   RegisterBody,
   ResetPasswordBody,
@@ -157,6 +158,10 @@ export function createClient(options: ClientOptions = {}) {
         if (result.auth) remember(result.auth);
         return result;
       },
+    },
+    admin: {
+      setPlatformRoles: (userId: string, roles: PlatformRole[]) =>
+        call<User>('PUT', `/api/v1/admin/users/${encodeURIComponent(userId)}/platform-roles`, { roles }),
     },
     dev: {
       mail: (to?: string) => send<{ items: DevMail[] }>('GET', '/api/v1/dev/mail', undefined, { to }),

@@ -83,3 +83,12 @@ export const DevMail = z.object({
   sentAt: z.string(),
 });
 export type DevMail = z.infer<typeof DevMail>;
+
+/** Operators grant platform roles; the new roles reach the user's access token at its next refresh. */
+export const SetPlatformRolesBody = z.strictObject({
+  roles: z
+    .array(PlatformRole)
+    .max(2)
+    .refine((r) => new Set(r).size === r.length, { message: 'must not repeat a role' }),
+});
+export type SetPlatformRolesBody = z.infer<typeof SetPlatformRolesBody>;

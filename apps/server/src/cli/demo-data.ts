@@ -23,7 +23,9 @@ export const DEMO_USERS: { role: InstitutionRole | 'operator'; email: string; di
 /** Seeds through the real HTTP API (in-process), so the demo data obeys every rule real data does. */
 export async function seedDemo(platform: Platform): Promise<{ created: boolean }> {
   const { app } = platform;
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  if (!app.server.listening) await app.listen({ host: '127.0.0.1', port: 0 });
+  const bound = app.server.address();
+  const address = `http://127.0.0.1:${typeof bound === 'object' && bound ? bound.port : 0}`;
   const client = () => createClient({ baseUrl: address });
   const owner = client();
   const mailedToken = (to: string, path: string) => {

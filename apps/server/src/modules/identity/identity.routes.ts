@@ -9,6 +9,7 @@ import {
   RequestPasswordResetBody,
   ResetPasswordBody,
   Session,
+  SetPlatformRolesBody,
   TokenBody,
   UpdateMeBody,
   User,
@@ -207,6 +208,21 @@ export function identityRoutes(app: HttpApp, deps: RouteDeps & { identity: Ident
       await identity.revokeSession(userOf(req).id, req.params.sessionId);
       return reply.code(204).send();
     },
+  );
+
+  app.put(
+    '/api/v1/admin/users/:userId/platform-roles',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Grant or withdraw platform roles (operator only)',
+        params: z.object({ userId: z.uuid() }),
+        body: SetPlatformRolesBody,
+        response: { 200: User },
+      },
+      onRequest: guards.platform('operator'),
+    },
+    async (req) => identity.setPlatformRoles(req.params.userId, req.body.roles),
   );
 
   if (deps.devMail) {

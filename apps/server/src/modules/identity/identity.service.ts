@@ -349,7 +349,20 @@ export function createIdentityService(deps: IdentityDeps) {
     },
 
     async setPlatformRoles(userId: string, roles: PlatformRole[]) {
-      return toUser(await repo.updateUser(userId, { platform_roles: roles }));
+      return deps.db.transaction().execute(async (trx) => {
+        const r = identityRepository(trx);
+        const before = await r.findUserById(userId);
+        if (!before) throw notFound('identity.user_not_found', 'User');
+        const after = await r.updateUser(userId, { platform_roles: roles });
+        await recordAudit(trx, {
+          action: 'user.platform_roles_changed',
+          targetType: 'user',
+          targetId: userId,
+          before: { roles: before.platform_roles },
+          after: { roles },
+        });
+        return toUser(after);
+      });
     },
   };
 }

@@ -113,7 +113,7 @@ describe(`access control on ${dbLabel()}`, () => {
 
   it('every signed-in route answers 401 without a token', async () => {
     const anonymous = t.client();
-    const signedIn = t.platform.routes.filter((r) => r.access.kind === 'user' || r.access.kind === 'institution');
+    const signedIn = t.platform.routes.filter((r) => r.access.kind !== 'public');
     expect(signedIn.length).toBeGreaterThan(10);
     for (const route of signedIn) {
       const path = route.url.replace(/:(\w+)/g, '01a20000-0000-7000-8000-000000000000');
@@ -128,6 +128,22 @@ describe(`access control on ${dbLabel()}`, () => {
         route: route.url,
         status: 401,
       });
+    }
+  });
+
+  it('platform routes refuse every institution role, owner included, with 403', async () => {
+    const platformRoutes = t.platform.routes.filter((r) => r.access.kind === 'platform');
+    expect(platformRoutes.length).toBeGreaterThan(0);
+    for (const route of platformRoutes) {
+      const path = route.url.replace(/:(\w+)/g, '01a20000-0000-7000-8000-000000000000');
+      for (const role of ROLES) {
+        const status = await statusOf(members.get(role) as ApiClient, {
+          method: route.method as Request['method'],
+          path,
+          body: { roles: [] },
+        });
+        expect({ route: route.url, role, status }).toEqual({ route: route.url, role, status: 403 });
+      }
     }
   });
 

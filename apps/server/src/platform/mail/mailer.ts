@@ -7,6 +7,10 @@ export type MailMessage = { to: string; subject: string; text: string };
 export type SentMail = MailMessage & { id: string; sentAt: string };
 
 export type Mailer = {
+  /**
+   * Sends after the caller's transaction has committed. A failure is logged, never thrown: the
+   * action stands and the person can ask again (resend, re-invite). The event outbox will add retries.
+   */
   send(message: MailMessage): Promise<void>;
   /** Only the development mailer keeps what it sent. */
   outbox: SentMail[] | null;
@@ -20,7 +24,11 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
     return {
       outbox: null,
       async send(message) {
-        await transport.sendMail({ from: options.from, ...message });
+        try {
+          await transport.sendMail({ from: options.from, ...message });
+        } catch (err) {
+          options.log.error({ err, to: message.to, subject: message.subject }, 'mail could not be sent');
+        }
       },
     };
   }
