@@ -106,6 +106,8 @@ export function identityRepository(executor: Db) {
 
     insertRefreshToken: (tokenHash: string, sessionId: string) =>
       db.insertInto('identity.refresh_tokens').values({ token_hash: tokenHash, session_id: sessionId }).execute(),
+    findRefreshToken: (tokenHash: string) =>
+      db.selectFrom('identity.refresh_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst(),
     /** Locks the row, so two concurrent refreshes with one token cannot both succeed. */
     findRefreshTokenForUpdate: (tokenHash: string) =>
       db.selectFrom('identity.refresh_tokens').selectAll().where('token_hash', '=', tokenHash).forUpdate().executeTakeFirst(),
@@ -114,6 +116,13 @@ export function identityRepository(executor: Db) {
 
     insertOneTimeToken: (row: { token_hash: string; user_id: string; purpose: OneTimePurpose; expires_at: Date }) =>
       db.insertInto('identity.one_time_tokens').values(row).execute(),
+    findOneTimeToken: (tokenHash: string, purpose: OneTimePurpose) =>
+      db
+        .selectFrom('identity.one_time_tokens')
+        .selectAll()
+        .where('token_hash', '=', tokenHash)
+        .where('purpose', '=', purpose)
+        .executeTakeFirst(),
     findOneTimeTokenForUpdate: (tokenHash: string, purpose: OneTimePurpose) =>
       db
         .selectFrom('identity.one_time_tokens')

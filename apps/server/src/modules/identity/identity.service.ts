@@ -204,7 +204,7 @@ export function createIdentityService(deps: IdentityDeps) {
     async logout(sessionId: string | null, refreshToken: string | null): Promise<void> {
       let id = sessionId;
       if (!id && refreshToken) {
-        const token = await repo.findRefreshTokenForUpdate(sha256(refreshToken));
+        const token = await repo.findRefreshToken(sha256(refreshToken));
         id = token?.session_id ?? null;
       }
       if (id) await repo.revokeSession(id, 'logout');
@@ -321,7 +321,8 @@ export function createIdentityService(deps: IdentityDeps) {
     },
 
     async resetPassword(token: string, newPassword: string) {
-      const row = await repo.findOneTimeTokenForUpdate(sha256(token), 'reset_password');
+      // Checked again, locked, inside the transaction below.
+      const row = await repo.findOneTimeToken(sha256(token), 'reset_password');
       const user = row ? await repo.findUserById(row.user_id) : undefined;
       if (!row || !user || row.used_at || row.expires_at < new Date()) {
         throw new AppError('gone', 'identity.token_invalid', 'This link is invalid, used or expired; ask for a new one', {

@@ -131,6 +131,8 @@ export function institutionsRepository(executor: Db) {
         .where('institution_id', '=', institutionId)
         .where('id', '=', id)
         .executeTakeFirst(),
+    findInvitationByToken: (tokenHash: string) =>
+      db.selectFrom('institutions.invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst(),
     findInvitationByTokenForUpdate: (tokenHash: string) =>
       db.selectFrom('institutions.invitations').selectAll().where('token_hash', '=', tokenHash).forUpdate().executeTakeFirst(),
     revokePendingInvitations: (institutionId: string, email: string) =>

@@ -317,7 +317,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
     },
 
     async preview(token: string): Promise<InvitationPreview> {
-      const row = await repo.findInvitationByTokenForUpdate(sha256(token));
+      const row = await repo.findInvitationByToken(sha256(token));
       const institution = row ? await repo.findById(row.institution_id) : undefined;
       if (!row || !institution) throw notFound('institution.invitation_not_found', 'Invitation');
       return {
@@ -337,7 +337,9 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
       meta: ClientMeta,
     ): Promise<{ institutionId: string; role: InstitutionRole; auth?: IssuedAuth }> {
       const tokenHash = sha256(body.token);
-      const invitation = await repo.findInvitationByTokenForUpdate(tokenHash);
+      // Checked again, locked, inside the transaction below; this early look avoids creating an
+      // account for an invitation that cannot be accepted.
+      const invitation = await repo.findInvitationByToken(tokenHash);
       if (!invitation || invitationStatus(invitation) !== 'pending') {
         throw new AppError('gone', 'institution.invitation_invalid', 'This invitation is invalid, revoked, used or expired', {
           fields: [{ field: 'token', message: 'is invalid, revoked, used or expired' }],
