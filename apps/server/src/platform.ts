@@ -1,4 +1,6 @@
 // The composition root: builds every kernel component and module from configuration, wired by hand.
+
+import { eventCatalog } from '@edumatrix/contracts';
 import type { PGlite } from '@electric-sql/pglite';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -16,7 +18,14 @@ import { resolveSigningSecret } from './platform/auth/signing-secret.ts';
 import { connectRedis } from './platform/cache/redis.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
+import type { Consumer } from './platform/events/consumer.ts';
+import { deadLetterRoutes } from './platform/events/dead-letters.routes.ts';
+import { createDeadLetters, type DeadLetters } from './platform/events/dead-letters.ts';
+import { createEventMetrics } from './platform/events/event-metrics.ts';
+import { type EventWorker, startEventWorker } from './platform/events/event-worker.ts';
 import { connectNats } from './platform/events/nats.ts';
+import { type Catalog, createEventPublisher, type EventPublisher } from './platform/events/outbox.ts';
+import { createSignals } from './platform/events/signals.ts';
 import { AppError } from './platform/http/app-error.ts';
 import { createGuards, type Guard } from './platform/http/guards.ts';
 import { healthRoutes, type ReadinessCheck } from './platform/http/health.ts';
@@ -39,6 +48,9 @@ export type PlatformOptions = {
   extraMigrations?: Migration[];
   webDistDir?: string | null;
   logger?: Logger;
+  /** Tests add event types and consumer groups of their own. */
+  extraEvents?: Catalog;
+  consumers?: Consumer[];
 };
 
 export type RouteAccess = { method: string; url: string; access: Access };
@@ -49,6 +61,7 @@ export type Platform = {
   database: Database;
   mailer: Mailer;
   identity: IdentityService;
+  events: { publisher: EventPublisher; deadLetters: DeadLetters; worker: EventWorker | null };
   permissions: PermissionTable;
   routes: RouteAccess[];
   close(): Promise<void>;
@@ -79,9 +92,32 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const limiter = createMemoryRateLimiter();
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log });
   const metrics = createMetrics(database.poolStats);
+  const postgres = database.kind === 'postgres';
+  const signals = await createSignals({ databaseUrl: postgres ? config.DATABASE_URL : undefined, log });
+  const publisher = createEventPublisher({ catalog: { ...eventCatalog, ...options.extraEvents }, signals, postgres });
+  const consumers: Consumer[] = [...(options.consumers ?? [])];
+  const deadLetters = createDeadLetters(db, consumers);
+  const worker = config.ROLES.includes('worker')
+    ? startEventWorker({
+        db,
+        postgres,
+        signals,
+        consumers,
+        log,
+        metrics: createEventMetrics(metrics.registry, db),
+        leaseSeconds: config.EVENT_LEASE_SECONDS,
+        retry: {
+          p0: { attempts: config.EVENT_RETRY_ATTEMPTS_HIGH, baseMs: config.EVENT_RETRY_BASE_MS_HIGH },
+          p1: { attempts: config.EVENT_RETRY_ATTEMPTS_HIGH, baseMs: config.EVENT_RETRY_BASE_MS_HIGH },
+          p2: { attempts: config.EVENT_RETRY_ATTEMPTS_LOW, baseMs: config.EVENT_RETRY_BASE_MS_LOW },
+          p3: { attempts: config.EVENT_RETRY_ATTEMPTS_LOW, baseMs: config.EVENT_RETRY_BASE_MS_LOW },
+        },
+      })
+    : null;
 
   const identity = createIdentityService({
     db,
+    events: publisher,
     tokens,
     mailer,
     limiter,
@@ -95,6 +131,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
   const institutions = createInstitutionsService({
     db,
+    events: publisher,
     identity,
     mailer,
     publicUrl,
@@ -191,6 +228,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const routeDeps = { guards, config, mailer, db };
   identityRoutes(app, { ...routeDeps, identity, devMail: config.NODE_ENV !== 'production' && mailer.outbox !== null });
   institutionsRoutes(app, { ...routeDeps, institutions });
+  deadLetterRoutes(app, { ...routeDeps, deadLetters });
 
   await app.ready();
 
@@ -200,12 +238,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     database,
     mailer,
     identity,
+    events: { publisher, deadLetters, worker },
     permissions,
     routes,
     async close() {
       closing = true;
       await app.close();
-      await Promise.all([redis?.close(), nats?.close()]);
+      await worker?.stop();
+      await Promise.all([redis?.close(), nats?.close(), signals.close()]);
       await database.close();
     },
   };

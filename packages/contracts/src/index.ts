@@ -1,4 +1,5 @@
 export * from './audit.ts';
 export * from './common.ts';
+export * from './events.ts';
 export * from './identity.ts';
 export * from './institutions.ts';

@@ -50,6 +50,13 @@ const ConfigSchema = z.object({
   /** Serve the built web app from this folder; unset: apps/web/dist next to the server. */
   WEB_DIST_DIR: z.string().optional(),
   TRUST_PROXY: boolish.default(false),
+  /** Event consumers: attempts and first backoff for p0/p1 and for p2/p3 (doubling each time). */
+  EVENT_RETRY_ATTEMPTS_HIGH: z.coerce.number().int().min(1).max(20).default(3),
+  EVENT_RETRY_BASE_MS_HIGH: z.coerce.number().int().min(1).default(25),
+  EVENT_RETRY_ATTEMPTS_LOW: z.coerce.number().int().min(1).max(20).default(5),
+  EVENT_RETRY_BASE_MS_LOW: z.coerce.number().int().min(1).default(1000),
+  /** How long a worker holds a consumer group's lane before another process may take it over. */
+  EVENT_LEASE_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;

@@ -48,3 +48,13 @@ export async function problemOf(promise: Promise<unknown>): Promise<ApiError> {
   if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(err)}`);
   return err;
 }
+
+/** Polls until `check` returns true (or a value), failing with `what` after `timeoutMs`. */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

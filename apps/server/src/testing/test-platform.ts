@@ -9,6 +9,8 @@ import pg from 'pg';
 import { allMigrations } from '../modules/all-migrations.ts';
 import { loadConfig } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
+import type { Consumer } from '../platform/events/consumer.ts';
+import type { Catalog } from '../platform/events/outbox.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { migrate } from '../platform/migrations/runner.ts';
 import { createPlatform, type Platform } from '../platform.ts';
@@ -39,7 +41,11 @@ function databaseUrl(name: string): string {
 }
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
+  return withClient(adminUrl as string, fn);
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);
@@ -69,6 +75,10 @@ export type TestPlatformOptions = {
   dataDir?: string;
   /** Serve the built web app (end-to-end tests). */
   webDistDir?: string;
+  extraEvents?: Catalog;
+  consumers?: Consumer[];
+  /** SQL run on the database before the platform starts (tables that test consumers write to). */
+  setupSql?: string;
 };
 
 export type TestPlatform = {
@@ -101,7 +111,13 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   } else {
     pglite = options.reuse?.pglite ?? (await clonePglite());
   }
+  if (options.setupSql) {
+    if (pglite) await pglite.exec(options.setupSql);
+    else await withClient(env.DATABASE_URL as string, (c) => c.query(options.setupSql as string));
+  }
   const platform = await createPlatform({
+    ...(options.extraEvents ? { extraEvents: options.extraEvents } : {}),
+    ...(options.consumers ? { consumers: options.consumers } : {}),
     config: loadConfig(env),
     ...(pglite ? { pglite } : {}),
     extraMigrations: options.extraMigrations ?? [],

@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { AccessTokens } from '../../platform/auth/access-tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { RateLimiter } from '../../platform/ratelimit/rate-limiter.ts';
@@ -29,6 +30,7 @@ export type IssuedAuth = { user: User; accessToken: string; accessTokenExpiresAt
 
 export type IdentityDeps = {
   db: Db;
+  events: EventPublisher;
   tokens: AccessTokens;
   mailer: Mailer;
   limiter: RateLimiter;
@@ -120,6 +122,12 @@ export function createIdentityService(deps: IdentityDeps) {
         });
         if (!verified) sendMail = await sendOneTimeLink(r, user, 'verify_email');
         await recordAudit(trx, { action: 'user.registered', targetType: 'user', targetId: user.id, actorId: user.id });
+        await deps.events.publish(trx, {
+          type: 'identity.user_registered',
+          key: user.id,
+          actorId: user.id,
+          payload: { userId: user.id, email: user.email, displayName: user.display_name },
+        });
         return startSession(r, user, meta);
       })
       .catch((err: unknown) => {

@@ -140,7 +140,7 @@ describe(`access control on ${dbLabel()}`, () => {
         const status = await statusOf(members.get(role) as ApiClient, {
           method: route.method as Request['method'],
           path,
-          body: { roles: [] },
+          body: route.method === 'GET' || route.method === 'DELETE' ? undefined : { roles: [] },
         });
         expect({ route: route.url, role, status }).toEqual({ route: route.url, role, status: 403 });
       }

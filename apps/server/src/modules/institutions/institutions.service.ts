@@ -17,6 +17,7 @@ import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { AuthUser } from '../../platform/auth/access-tokens.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { Migration } from '../../platform/migrations/migration.ts';
@@ -35,6 +36,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 
 export type InstitutionsDeps = {
   db: Db;
+  events: EventPublisher;
   identity: IdentityService;
   mailer: Mailer;
   publicUrl: string;
@@ -148,6 +150,12 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
             institutionId: id,
             after: body,
           });
+          await deps.events.publish(trx, {
+            type: 'institutions.institution_provisioned',
+            key: id,
+            tenantId: id,
+            payload: { institutionId: id, name: body.name, slug: body.slug, ownerId: user.id },
+          });
           const profile = await tenantProfileRepository(trx.withSchema(schema)).get();
           return present(row, 'owner', profile);
         });
@@ -220,6 +228,12 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
         if (current.role === role) return { user_id: userId, role, joined_at: current.joined_at };
         if (current.role === 'owner') await ensureNotLastOwner(r, tenant.institutionId);
         const updated = await r.updateMemberRole(tenant.institutionId, userId, role);
+        await deps.events.publish(trx, {
+          type: 'institutions.member_role_changed',
+          key: tenant.institutionId,
+          tenantId: tenant.institutionId,
+          payload: { institutionId: tenant.institutionId, userId, from: current.role, to: role },
+        });
         await recordAudit(trx, {
           action: 'member.role_changed',
           targetType: 'user',
@@ -243,6 +257,12 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
         assertMayTouchOwner(tenant.role, current.role);
         if (current.role === 'owner') await ensureNotLastOwner(r, tenant.institutionId);
         await r.deleteMember(tenant.institutionId, userId);
+        await deps.events.publish(trx, {
+          type: 'institutions.member_removed',
+          key: tenant.institutionId,
+          tenantId: tenant.institutionId,
+          payload: { institutionId: tenant.institutionId, userId, role: current.role },
+        });
         await recordAudit(trx, {
           action: 'member.removed',
           targetType: 'user',
@@ -276,6 +296,12 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           token_hash: sha256(token),
           invited_by: inviter.id,
           expires_at: new Date(Date.now() + INVITATION_TTL_MS),
+        });
+        await deps.events.publish(trx, {
+          type: 'institutions.member_invited',
+          key: tenant.institutionId,
+          tenantId: tenant.institutionId,
+          payload: { institutionId: tenant.institutionId, invitationId: row.id, email: body.email, role: body.role, invitedBy: inviter.id },
         });
         await recordAudit(trx, {
           action: 'invitation.created',
@@ -385,6 +411,13 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           throw new AppError('conflict', 'institution.already_member', 'You are already a member of this institution');
         }
         await r.insertMember({ institution_id: invitation.institution_id, user_id: userId, role: invitation.role });
+        await deps.events.publish(trx, {
+          type: 'institutions.member_joined',
+          key: invitation.institution_id,
+          tenantId: invitation.institution_id,
+          actorId: userId,
+          payload: { institutionId: invitation.institution_id, userId, role: invitation.role },
+        });
         await recordAudit(trx, {
           action: 'invitation.accepted',
           targetType: 'invitation',

@@ -3,7 +3,7 @@ import type { AuditEntry, AuditQuery, Page } from '@edumatrix/contracts';
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/database.ts';
-import { AppError } from '../http/app-error.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { currentContext } from '../observability/context.ts';
 
 type AuditTable = {
@@ -53,13 +53,6 @@ export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
     .execute();
 }
 
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/.test(id))
-    throw new AppError('invalid', 'audit.bad_cursor', 'cursor is not valid', { fields: [{ field: 'cursor', message: 'is not valid' }] });
-  return id;
-}
-
 /** Newest first; ids are UUIDv7 so their order is time order and makes a stable cursor. */
 export async function listAudit(db: Db, institutionId: string, query: AuditQuery): Promise<Page<AuditEntry>> {
   let q = (db as Kysely<AuditTable>)
@@ -92,6 +85,6 @@ export async function listAudit(db: Db, institutionId: string, query: AuditQuery
       ip: r.ip,
       requestId: r.request_id,
     })),
-    nextCursor: rows.length > query.limit && last ? Buffer.from(last.id).toString('base64url') : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
   };
 }

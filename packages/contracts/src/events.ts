@@ -1,0 +1,95 @@
+// Event contracts: the envelope every event travels in, and one versioned payload schema per type.
+// Publishing an unknown type or an invalid payload throws (the outbox validates against this catalog).
+import { z } from 'zod';
+import { InstitutionRole } from './institutions.ts';
+
+/** p0 critical (auth, security: never dropped), p1 high (live, < 500 ms), p2 normal (< 2 s), p3 background (< 5 min). */
+export const Priority = z.enum(['p0', 'p1', 'p2', 'p3']);
+export type Priority = z.infer<typeof Priority>;
+export const PRIORITIES: readonly Priority[] = Priority.options;
+
+export const EventEnvelope = z.object({
+  id: z.uuid(),
+  /** `module.noun_verb`, such as `institutions.member_joined`. */
+  type: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
+  version: z.number().int().min(1),
+  occurredAt: z.string(),
+  tenantId: z.uuid().nullable(),
+  actorId: z.uuid().nullable(),
+  /** Orders events: consumers see events of one key in publishing order. */
+  key: z.string().min(1).max(200),
+  priority: Priority,
+  payload: z.unknown(),
+});
+export type EventEnvelope<P = unknown> = Omit<z.infer<typeof EventEnvelope>, 'payload'> & { payload: P };
+
+export type EventDefinition<S extends z.ZodType = z.ZodType> = {
+  version: number;
+  priority: Priority;
+  payload: S;
+};
+
+const define = <S extends z.ZodType>(version: number, priority: Priority, payload: S): EventDefinition<S> => ({
+  version,
+  priority,
+  payload,
+});
+
+/** Every event type of the platform. A breaking payload change is a new version, published alongside the old. */
+export const eventCatalog = {
+  'identity.user_registered': define(1, 'p2', z.object({ userId: z.uuid(), email: z.string(), displayName: z.string() })),
+  'institutions.institution_provisioned': define(
+    1,
+    'p2',
+    z.object({ institutionId: z.uuid(), name: z.string(), slug: z.string(), ownerId: z.uuid() }),
+  ),
+  'institutions.member_invited': define(
+    1,
+    'p2',
+    z.object({ institutionId: z.uuid(), invitationId: z.uuid(), email: z.string(), role: InstitutionRole, invitedBy: z.uuid() }),
+  ),
+  'institutions.member_joined': define(1, 'p1', z.object({ institutionId: z.uuid(), userId: z.uuid(), role: InstitutionRole })),
+  'institutions.member_role_changed': define(
+    1,
+    'p1',
+    z.object({ institutionId: z.uuid(), userId: z.uuid(), from: InstitutionRole, to: InstitutionRole }),
+  ),
+  'institutions.member_removed': define(1, 'p1', z.object({ institutionId: z.uuid(), userId: z.uuid(), role: InstitutionRole })),
+} satisfies Record<string, EventDefinition>;
+
+export type EventCatalog = typeof eventCatalog;
+export type EventType = keyof EventCatalog;
+export type EventPayload<T extends EventType> = z.infer<EventCatalog[T]['payload']>;
+
+/** What a publisher supplies; the outbox fills in id, time, version and (by default) priority. */
+export type NewEvent<T extends EventType = EventType> = {
+  type: T;
+  payload: EventPayload<T>;
+  key: string;
+  tenantId?: string | null;
+  actorId?: string | null;
+  priority?: Priority;
+};
+
+export const DeadLetterStatus = z.enum(['pending', 'retried', 'discarded']);
+
+export const DeadLetter = z.object({
+  id: z.uuid(),
+  group: z.string(),
+  event: EventEnvelope,
+  error: z.string(),
+  attempts: z.array(z.object({ at: z.string(), error: z.string() })),
+  status: DeadLetterStatus,
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;
+
+export const DeadLetterQuery = z.strictObject({
+  group: z.string().max(100).optional(),
+  type: z.string().max(100).optional(),
+  status: DeadLetterStatus.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type DeadLetterQuery = z.infer<typeof DeadLetterQuery>;
