@@ -1,41 +1,20 @@
 // The real process: start-up refuses bad configuration, logs carry request ids, SIGTERM drains and
 // exits cleanly, and the data is there after a restart.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Running, startProcess, waitForOutput } from './testing/processes.ts';
 import { dbLabel, newEmail, PASSWORD, processDatabaseEnv } from './testing/test-platform.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 
-type Running = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-function start(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
 async function waitForPort(running: Running): Promise<number> {
-  for (let i = 0; i < 600; i++) {
-    const match = running.output().match(/serving on http:\/\/localhost:(\d+)/);
-    if (match) return Number(match[1]);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server did not start:\n${running.output()}`);
+  return Number((await waitForOutput(running, /serving on http:\/\/localhost:(\d+)/))[1]);
 }
+
+const start = (env: Record<string, string>) => startProcess(MAIN, env);
 
 describe(`server process on ${dbLabel()}`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'edumatrix-main-'));

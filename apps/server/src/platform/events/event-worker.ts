@@ -3,6 +3,7 @@
 // by one process at a time (a renewable lease), in log order; events of different keys within a
 // batch are applied concurrently, events of one key in order.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type EventEnvelope, PRIORITIES, type Priority } from '@edumatrix/contracts';
 import { sql } from 'kysely';
@@ -49,6 +50,8 @@ export function startEventWorker(options: EventWorkerOptions): EventWorker {
   const { db, signals, log, metrics } = options;
   const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const abort = new AbortController();
+  // Every lane loop of every group waits on this one signal.
+  setMaxListeners(0, abort.signal);
   const batchSize = options.batchSize ?? 500;
   const keyConcurrency = options.keyConcurrency ?? 8;
   const pollMs = options.pollMs ?? 1000;

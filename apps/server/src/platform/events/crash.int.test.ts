@@ -1,0 +1,74 @@
+// kill -9 while 10,000 events are in flight, then a restart: every consumer group applies every
+// event exactly once. Effects are counted by the server process itself (it owns the database).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Running, startProcess, waitForOutput } from '../../testing/processes.ts';
+import { dbLabel, processDatabaseEnv } from '../../testing/test-platform.ts';
+
+const SERVER = fileURLToPath(new URL('../../testing/crash-server.ts', import.meta.url));
+const EVENTS = 10_000;
+
+type Progress = Record<string, { applied: number; distinct: number }>;
+
+function lastProgress(running: Running): Progress {
+  const lines = running
+    .output()
+    .split('\n')
+    .filter((l) => l.startsWith('{"progress"'));
+  const last = lines.at(-1);
+  return last ? (JSON.parse(last) as { progress: Progress }).progress : {};
+}
+
+async function until(running: Running, what: string, ok: (p: Progress) => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (ok(lastProgress(running))) return lastProgress(running);
+    if (running.child.exitCode !== null) throw new Error(`server exited while waiting for ${what}:\n${running.output().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(
+    `timed out waiting for ${what}; last progress ${JSON.stringify(lastProgress(running))}\n${running.output().slice(-2000)}`,
+  );
+}
+
+describe(`crash recovery on ${dbLabel()}`, () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'edumatrix-crash-'));
+  let database: Awaited<ReturnType<typeof processDatabaseEnv>>;
+  beforeAll(async () => {
+    database = await processDatabaseEnv(dataDir);
+  });
+  afterAll(async () => {
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('kill -9 mid-stream, then restart: every group applies every event exactly once', async () => {
+    const env = { ...database.env, EVENT_LEASE_SECONDS: '2' };
+    const first = startProcess(SERVER, { ...env, PUBLISH: String(EVENTS), HANDLER_DELAY_MS: '1' });
+    await waitForOutput(first, /"progress"/, 60_000);
+    const before = await until(first, 'some progress', (p) => Object.values(p).some((g) => g.applied >= 100), 60_000);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(Object.values(before).every((g) => g.applied < EVENTS)).toBe(true);
+
+    const second = startProcess(SERVER, env);
+    try {
+      const done = await until(
+        second,
+        'every event applied by both groups',
+        (p) => ['crash.alpha', 'crash.beta'].every((g) => (p[g]?.distinct ?? 0) >= EVENTS),
+        180_000,
+      );
+      expect(done).toEqual({
+        'crash.alpha': { applied: EVENTS, distinct: EVENTS },
+        'crash.beta': { applied: EVENTS, distinct: EVENTS },
+      });
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  });
+});

@@ -1,0 +1,31 @@
+// Spawning real server processes from tests (TypeScript through tsx), and reading what they print.
+import { type ChildProcess, spawn } from 'node:child_process';
+
+export type Running = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+export function startProcess(script: string, env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Waits until the output matches, returning the match; fails with the output after `timeoutMs`. */
+export async function waitForOutput(running: Running, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = running.output().match(pattern);
+    if (match) return match;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no ${pattern} in output:\n${running.output().slice(-3000)}`);
+}
