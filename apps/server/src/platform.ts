@@ -12,6 +12,7 @@ import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
 import { createIdentityService, type IdentityService, identityRoutes } from './modules/identity/index.ts';
 import { createInstitutionsService, institutionsPermissions, institutionsRoutes } from './modules/institutions/index.ts';
+import { createNotificationsService, notificationsConsumer, notificationsRoutes } from './modules/notifications/index.ts';
 import { createAccessTokens } from './platform/auth/access-tokens.ts';
 import { type Access, mergePermissions, type PermissionTable } from './platform/auth/permissions.ts';
 import { resolveSigningSecret } from './platform/auth/signing-secret.ts';
@@ -95,25 +96,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const postgres = database.kind === 'postgres';
   const signals = await createSignals({ databaseUrl: postgres ? config.DATABASE_URL : undefined, log });
   const publisher = createEventPublisher({ catalog: { ...eventCatalog, ...options.extraEvents }, signals, postgres });
-  const consumers: Consumer[] = [...(options.consumers ?? [])];
-  const deadLetters = createDeadLetters(db, consumers);
-  const worker = config.ROLES.includes('worker')
-    ? startEventWorker({
-        db,
-        postgres,
-        signals,
-        consumers,
-        log,
-        metrics: createEventMetrics(metrics.registry, db),
-        leaseSeconds: config.EVENT_LEASE_SECONDS,
-        retry: {
-          p0: { attempts: config.EVENT_RETRY_ATTEMPTS_HIGH, baseMs: config.EVENT_RETRY_BASE_MS_HIGH },
-          p1: { attempts: config.EVENT_RETRY_ATTEMPTS_HIGH, baseMs: config.EVENT_RETRY_BASE_MS_HIGH },
-          p2: { attempts: config.EVENT_RETRY_ATTEMPTS_LOW, baseMs: config.EVENT_RETRY_BASE_MS_LOW },
-          p3: { attempts: config.EVENT_RETRY_ATTEMPTS_LOW, baseMs: config.EVENT_RETRY_BASE_MS_LOW },
-        },
-      })
-    : null;
 
   const identity = createIdentityService({
     db,
@@ -137,6 +119,26 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     publicUrl,
     tenantMigrations: migrations.filter((m) => m.scope === 'tenant'),
   });
+  const notifications = createNotificationsService({ db });
+  const consumers: Consumer[] = [notificationsConsumer({ notifications }), ...(options.consumers ?? [])];
+  const deadLetters = createDeadLetters(db, consumers);
+  const worker = config.ROLES.includes('worker')
+    ? startEventWorker({
+        db,
+        postgres,
+        signals,
+        consumers,
+        log,
+        metrics: createEventMetrics(metrics.registry, db),
+        leaseSeconds: config.EVENT_LEASE_SECONDS,
+        retry: {
+          p0: { attempts: config.EVENT_RETRY_ATTEMPTS_HIGH, baseMs: config.EVENT_RETRY_BASE_MS_HIGH },
+          p1: { attempts: config.EVENT_RETRY_ATTEMPTS_HIGH, baseMs: config.EVENT_RETRY_BASE_MS_HIGH },
+          p2: { attempts: config.EVENT_RETRY_ATTEMPTS_LOW, baseMs: config.EVENT_RETRY_BASE_MS_LOW },
+          p3: { attempts: config.EVENT_RETRY_ATTEMPTS_LOW, baseMs: config.EVENT_RETRY_BASE_MS_LOW },
+        },
+      })
+    : null;
   const permissions = mergePermissions(institutionsPermissions);
   const guards = createGuards({
     db,
@@ -228,6 +230,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const routeDeps = { guards, config, mailer, db };
   identityRoutes(app, { ...routeDeps, identity, devMail: config.NODE_ENV !== 'production' && mailer.outbox !== null });
   institutionsRoutes(app, { ...routeDeps, institutions });
+  notificationsRoutes(app, { ...routeDeps, notifications });
   deadLetterRoutes(app, { ...routeDeps, deadLetters });
 
   await app.ready();

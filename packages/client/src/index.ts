@@ -15,6 +15,8 @@ import type {
   InvitationPreview,
   LoginBody,
   Member,
+  Notification,
+  NotificationQuery,
   Page,
   PlatformRole,
   Problem,
@@ -158,6 +160,12 @@ export function createClient(options: ClientOptions = {}) {
         if (result.auth) remember(result.auth);
         return result;
       },
+    },
+    notifications: {
+      list: (query: Partial<NotificationQuery> = {}) => call<Page<Notification>>('GET', '/api/v1/notifications', undefined, query),
+      unreadCount: () => call<{ count: number }>('GET', '/api/v1/notifications/unread-count'),
+      markRead: (id: string) => call<void>('POST', `/api/v1/notifications/${encodeURIComponent(id)}/read`, {}),
+      markAllRead: () => call<void>('POST', '/api/v1/notifications/read-all', {}),
     },
     admin: {
       setPlatformRoles: (userId: string, roles: PlatformRole[]) =>

@@ -43,18 +43,49 @@ export const eventCatalog = {
     'p2',
     z.object({ institutionId: z.uuid(), name: z.string(), slug: z.string(), ownerId: z.uuid() }),
   ),
+  // Member events carry the institution's name, so consumers need not ask the institutions module.
   'institutions.member_invited': define(
     1,
     'p2',
-    z.object({ institutionId: z.uuid(), invitationId: z.uuid(), email: z.string(), role: InstitutionRole, invitedBy: z.uuid() }),
+    z.object({
+      institutionId: z.uuid(),
+      institutionName: z.string(),
+      invitationId: z.uuid(),
+      email: z.string(),
+      /** The invitee's account when they already have one. */
+      inviteeUserId: z.uuid().nullable(),
+      role: InstitutionRole,
+      invitedBy: z.uuid(),
+    }),
   ),
-  'institutions.member_joined': define(1, 'p1', z.object({ institutionId: z.uuid(), userId: z.uuid(), role: InstitutionRole })),
+  'institutions.member_joined': define(
+    1,
+    'p1',
+    z.object({ institutionId: z.uuid(), institutionName: z.string(), userId: z.uuid(), role: InstitutionRole }),
+  ),
   'institutions.member_role_changed': define(
     1,
     'p1',
-    z.object({ institutionId: z.uuid(), userId: z.uuid(), from: InstitutionRole, to: InstitutionRole }),
+    z.object({ institutionId: z.uuid(), institutionName: z.string(), userId: z.uuid(), from: InstitutionRole, to: InstitutionRole }),
   ),
-  'institutions.member_removed': define(1, 'p1', z.object({ institutionId: z.uuid(), userId: z.uuid(), role: InstitutionRole })),
+  'institutions.member_removed': define(
+    1,
+    'p1',
+    z.object({ institutionId: z.uuid(), institutionName: z.string(), userId: z.uuid(), role: InstitutionRole }),
+  ),
+  /** Any module asks for an in-app notification by publishing this. */
+  'notifications.notification_requested': define(
+    1,
+    'p2',
+    z.object({
+      userId: z.uuid(),
+      kind: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
+      title: z.string().min(1).max(200),
+      body: z.string().max(2000).default(''),
+      link: z.string().max(500).nullable().default(null),
+      institutionId: z.uuid().nullable().default(null),
+    }),
+  ),
 } satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;
@@ -62,14 +93,16 @@ export type EventType = keyof EventCatalog;
 export type EventPayload<T extends EventType> = z.infer<EventCatalog[T]['payload']>;
 
 /** What a publisher supplies; the outbox fills in id, time, version and (by default) priority. */
-export type NewEvent<T extends EventType = EventType> = {
-  type: T;
-  payload: EventPayload<T>;
-  key: string;
-  tenantId?: string | null;
-  actorId?: string | null;
-  priority?: Priority;
-};
+export type NewEvent = {
+  [T in EventType]: {
+    type: T;
+    payload: z.input<EventCatalog[T]['payload']>;
+    key: string;
+    tenantId?: string | null;
+    actorId?: string | null;
+    priority?: Priority;
+  };
+}[EventType];
 
 export const DeadLetterStatus = z.enum(['pending', 'retried', 'discarded']);
 
@@ -93,3 +126,22 @@ export const DeadLetterQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type DeadLetterQuery = z.infer<typeof DeadLetterQuery>;
+
+export const Notification = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  institutionId: z.uuid().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationQuery = z.strictObject({
+  unread: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type NotificationQuery = z.infer<typeof NotificationQuery>;

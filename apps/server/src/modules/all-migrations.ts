@@ -2,6 +2,12 @@ import { kernelMigrations } from '../platform/kernel-migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { identityMigrations } from './identity/index.ts';
 import { institutionsMigrations } from './institutions/index.ts';
+import { notificationsMigrations } from './notifications/index.ts';
 
 /** Every migration of the kernel and every module; the runner orders them by name. */
-export const allMigrations: Migration[] = [...kernelMigrations, ...identityMigrations, ...institutionsMigrations];
+export const allMigrations: Migration[] = [
+  ...kernelMigrations,
+  ...identityMigrations,
+  ...institutionsMigrations,
+  ...notificationsMigrations,
+];

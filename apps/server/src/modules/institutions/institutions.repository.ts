@@ -60,7 +60,7 @@ export function institutionsRepository(executor: Db) {
     findById: (id: string) => db.selectFrom('institutions.institutions').selectAll().where('id', '=', id).executeTakeFirst(),
     /** Serialises changes to one institution's membership (last-owner checks). */
     lockInstitution: (id: string) =>
-      db.selectFrom('institutions.institutions').select('id').where('id', '=', id).forUpdate().executeTakeFirst(),
+      db.selectFrom('institutions.institutions').select(['id', 'name']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow(),
     slugTaken: async (slug: string, exceptId?: string) => {
       let q = db.selectFrom('institutions.institutions').select('id').where('slug', '=', slug);
       if (exceptId) q = q.where('id', '!=', exceptId);

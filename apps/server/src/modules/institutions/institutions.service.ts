@@ -221,7 +221,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
     async changeRole(tenant: TenantContext, userId: string, role: InstitutionRole): Promise<Member> {
       const row = await deps.db.transaction().execute(async (trx) => {
         const r = institutionsRepository(trx);
-        await r.lockInstitution(tenant.institutionId);
+        const institution = await r.lockInstitution(tenant.institutionId);
         const current = await r.findMembership(tenant.institutionId, userId);
         if (!current) throw notFound('institution.member_not_found', 'Member');
         assertMayTouchOwner(tenant.role, current.role, role);
@@ -232,7 +232,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           type: 'institutions.member_role_changed',
           key: tenant.institutionId,
           tenantId: tenant.institutionId,
-          payload: { institutionId: tenant.institutionId, userId, from: current.role, to: role },
+          payload: { institutionId: tenant.institutionId, institutionName: institution.name, userId, from: current.role, to: role },
         });
         await recordAudit(trx, {
           action: 'member.role_changed',
@@ -251,7 +251,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
     async removeMember(tenant: TenantContext, userId: string): Promise<void> {
       await deps.db.transaction().execute(async (trx) => {
         const r = institutionsRepository(trx);
-        await r.lockInstitution(tenant.institutionId);
+        const institution = await r.lockInstitution(tenant.institutionId);
         const current = await r.findMembership(tenant.institutionId, userId);
         if (!current) throw notFound('institution.member_not_found', 'Member');
         assertMayTouchOwner(tenant.role, current.role);
@@ -261,7 +261,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           type: 'institutions.member_removed',
           key: tenant.institutionId,
           tenantId: tenant.institutionId,
-          payload: { institutionId: tenant.institutionId, userId, role: current.role },
+          payload: { institutionId: tenant.institutionId, institutionName: institution.name, userId, role: current.role },
         });
         await recordAudit(trx, {
           action: 'member.removed',
@@ -301,7 +301,15 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           type: 'institutions.member_invited',
           key: tenant.institutionId,
           tenantId: tenant.institutionId,
-          payload: { institutionId: tenant.institutionId, invitationId: row.id, email: body.email, role: body.role, invitedBy: inviter.id },
+          payload: {
+            institutionId: tenant.institutionId,
+            institutionName: institution.name,
+            invitationId: row.id,
+            email: body.email,
+            inviteeUserId: existing?.id ?? null,
+            role: body.role,
+            invitedBy: inviter.id,
+          },
         });
         await recordAudit(trx, {
           action: 'invitation.created',
@@ -411,12 +419,13 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           throw new AppError('conflict', 'institution.already_member', 'You are already a member of this institution');
         }
         await r.insertMember({ institution_id: invitation.institution_id, user_id: userId, role: invitation.role });
+        const institution = await r.lockInstitution(invitation.institution_id);
         await deps.events.publish(trx, {
           type: 'institutions.member_joined',
           key: invitation.institution_id,
           tenantId: invitation.institution_id,
           actorId: userId,
-          payload: { institutionId: invitation.institution_id, userId, role: invitation.role },
+          payload: { institutionId: invitation.institution_id, institutionName: institution.name, userId, role: invitation.role },
         });
         await recordAudit(trx, {
           action: 'invitation.accepted',

@@ -13,14 +13,22 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 
 /** Runs the handler once for the group; answers 'duplicate' when the group already applied it. */
 export async function applyOnce(db: Db, consumer: Consumer, event: EventEnvelope): Promise<'applied' | 'duplicate'> {
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ event_id: string }>`
       insert into events.processed (group_name, event_id) values (${consumer.group}, ${event.id})
       on conflict do nothing returning event_id`.execute(trx);
     if (rows.length === 0) return 'duplicate';
     await consumer.handle(event, trx);
-    return 'applied';
+    return 'applied' as const;
   });
+  if (outcome === 'applied') {
+    try {
+      consumer.afterCommit?.(event);
+    } catch {
+      // Best effort by contract: the effect is committed either way.
+    }
+  }
+  return outcome;
 }
 
 export async function deliver(
