@@ -11,7 +11,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
 import { createIdentityService, type IdentityService, identityRoutes } from './modules/identity/index.ts';
-import { createInstitutionsService, institutionsPermissions, institutionsRoutes } from './modules/institutions/index.ts';
+import {
+  createInstitutionsService,
+  institutionsPermissions,
+  institutionsRoutes,
+  liveMembersConsumer,
+} from './modules/institutions/index.ts';
 import { createNotificationsService, notificationsConsumer, notificationsRoutes } from './modules/notifications/index.ts';
 import { createAccessTokens } from './platform/auth/access-tokens.ts';
 import { type Access, mergePermissions, type PermissionTable } from './platform/auth/permissions.ts';
@@ -28,6 +33,7 @@ import { connectNats } from './platform/events/nats.ts';
 import { type Catalog, createEventPublisher, type EventPublisher } from './platform/events/outbox.ts';
 import { createSignals } from './platform/events/signals.ts';
 import { AppError } from './platform/http/app-error.ts';
+import { isUuid } from './platform/http/cursor.ts';
 import { createGuards, type Guard } from './platform/http/guards.ts';
 import { healthRoutes, type ReadinessCheck } from './platform/http/health.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/problem.ts';
@@ -40,6 +46,7 @@ import { runWithContext } from './platform/observability/context.ts';
 import { createLogger, type Logger } from './platform/observability/logger.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
 import { createMemoryRateLimiter } from './platform/ratelimit/rate-limiter.ts';
+import { createGateway, type Gateway } from './platform/realtime/gateway.ts';
 
 export type PlatformOptions = {
   config: Config;
@@ -63,6 +70,7 @@ export type Platform = {
   mailer: Mailer;
   identity: IdentityService;
   events: { publisher: EventPublisher; deadLetters: DeadLetters; worker: EventWorker | null };
+  gateway(): Gateway | null;
   permissions: PermissionTable;
   routes: RouteAccess[];
   close(): Promise<void>;
@@ -119,8 +127,24 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     publicUrl,
     tenantMigrations: migrations.filter((m) => m.scope === 'tenant'),
   });
-  const notifications = createNotificationsService({ db });
-  const consumers: Consumer[] = [notificationsConsumer({ notifications }), ...(options.consumers ?? [])];
+  // The gateway attaches to the HTTP server once it exists (below); pushes before that go nowhere.
+  let gateway: Gateway | null = null;
+  const notifications = createNotificationsService({
+    db,
+    onUnreadChanged: (userId) => {
+      if (!gateway) return;
+      const live = gateway;
+      void notifications
+        .unreadCount(userId)
+        .then((count) => live.toUser(userId, 'notifications:unread', { count }))
+        .catch((err: unknown) => log.warn({ err }, 'could not push the unread count'));
+    },
+  });
+  const consumers: Consumer[] = [
+    notificationsConsumer({ notifications }),
+    liveMembersConsumer((room, event, data) => gateway?.toRoom(room, event, data)),
+    ...(options.consumers ?? []),
+  ];
   const deadLetters = createDeadLetters(db, consumers);
   const worker = config.ROLES.includes('worker')
     ? startEventWorker({
@@ -234,6 +258,21 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   deadLetterRoutes(app, { ...routeDeps, deadLetters });
 
   await app.ready();
+  if (config.ROLES.includes('realtime')) {
+    gateway = createGateway({
+      httpServer: app.server,
+      tokens,
+      sessions: identity,
+      limiter,
+      log,
+      socketEventsPer10s: config.SOCKET_EVENTS_PER_10S,
+    });
+    gateway.registerRoomKind('institution', async (user, institutionId) => {
+      if (!isUuid(institutionId) || !(await institutions.directory.findMembership(institutionId, user.id))) {
+        throw new AppError('not_found', 'institution.not_found', 'Institution was not found');
+      }
+    });
+  }
 
   return {
     app,
@@ -242,10 +281,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     mailer,
     identity,
     events: { publisher, deadLetters, worker },
+    gateway: () => gateway,
     permissions,
     routes,
     async close() {
       closing = true;
+      await gateway?.close();
       await app.close();
       await worker?.stop();
       await Promise.all([redis?.close(), nats?.close(), signals.close()]);

@@ -57,6 +57,8 @@ const ConfigSchema = z.object({
   EVENT_RETRY_BASE_MS_LOW: z.coerce.number().int().min(1).default(1000),
   /** How long a worker holds a consumer group's lane before another process may take it over. */
   EVENT_LEASE_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** Events a client may send on one socket per 10 seconds. */
+  SOCKET_EVENTS_PER_10S: z.coerce.number().int().min(1).default(50),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;

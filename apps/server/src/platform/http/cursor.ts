@@ -1,11 +1,14 @@
 // Opaque cursors over UUIDv7 ids (time-ordered, so the id is the position).
 import { AppError } from './app-error.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
+
 export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+  if (!isUuid(id)) {
     throw new AppError('invalid', 'request.bad_cursor', 'cursor is not valid', { fields: [{ field: 'cursor', message: 'is not valid' }] });
   }
   return id;

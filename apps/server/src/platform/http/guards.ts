@@ -7,6 +7,7 @@ import { currentContext } from '../observability/context.ts';
 import type { RateLimiter } from '../ratelimit/rate-limiter.ts';
 import { bindTenant, type TenantContext, type TenantDirectory } from '../tenancy/tenancy.ts';
 import { AppError } from './app-error.ts';
+import { isUuid } from './cursor.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,8 +17,6 @@ declare module 'fastify' {
 }
 
 /** Runs at onRequest: callers are authenticated and authorised before their body is even parsed. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export type Guard = onRequestAsyncHookHandler & { access: Access };
 
 export type SessionChecker = { isSessionActive(sessionId: string): Promise<boolean> };
@@ -79,7 +78,7 @@ export function createGuards(deps: GuardDeps) {
         const user = await requireUser(req);
         const institutionId = (req.params as { institutionId?: string }).institutionId;
         if (!institutionId) throw new Error('institution guard on a route without :institutionId');
-        if (!UUID.test(institutionId)) throw new AppError('not_found', 'institution.not_found', 'Institution was not found');
+        if (!isUuid(institutionId)) throw new AppError('not_found', 'institution.not_found', 'Institution was not found');
         const membership = await deps.tenants.findMembership(institutionId, user.id);
         // Not a member: answer as if it did not exist, so ids of other tenants reveal nothing.
         if (!membership) throw new AppError('not_found', 'institution.not_found', 'Institution was not found');

@@ -1,0 +1,129 @@
+// The real-time gateway with a real Socket.IO client: handshake authentication, authorised rooms,
+// live unread counts and live member changes, both driven by the event backbone.
+import { SignJWT } from 'jose';
+import { sql } from 'kysely';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createInstitution, signedUpClient } from '../../testing/factories.ts';
+import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
+
+type ConnectError = Error & { data?: { code: string; detail: string } };
+
+describe(`real-time gateway on ${dbLabel()}`, () => {
+  let t: TestPlatform;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    t = await startTestPlatform();
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await t.close();
+  });
+
+  function open(token?: string): Socket {
+    const socket = connect(t.url, { path: '/socket.io', auth: token ? { token } : {}, transports: ['websocket'], reconnection: false });
+    sockets.push(socket);
+    return socket;
+  }
+  const connected = (socket: Socket) =>
+    new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+  const refused = (socket: Socket) =>
+    new Promise<ConnectError>((resolve) => socket.once('connect_error', (err) => resolve(err as ConnectError)));
+  const next = <T>(socket: Socket, event: string, accept: (data: T) => boolean = () => true) =>
+    new Promise<T>((resolve) => {
+      const handler = (data: T) => {
+        if (!accept(data)) return;
+        socket.off(event, handler);
+        resolve(data);
+      };
+      socket.on(event, handler);
+    });
+  const subscribe = (socket: Socket, room: string) => socket.emitWithAck('subscribe', room) as Promise<{ ok: boolean; code?: string }>;
+
+  it('refuses a missing, invalid or expired token at the handshake, with the reason', async () => {
+    expect((await refused(open())).data?.code).toBe('auth.required');
+    expect((await refused(open('not-a-jwt'))).data?.code).toBe('auth.invalid_token');
+    const { rows } = await sql<{ value: string }>`select value from platform.settings where key = 'jwt_secret'`.execute(
+      t.platform.database.db,
+    );
+    const expired = await new SignJWT({ sid: '01a20000-0000-7000-8000-000000000000', roles: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('01a20000-0000-7000-8000-000000000001')
+      .setIssuer('edumatrix')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(rows[0]?.value));
+    expect((await refused(open(expired))).data?.code).toBe('auth.token_expired');
+  });
+
+  it('joins rooms only after authorisation', async () => {
+    const owner = await signedUpClient(t, 'Owner');
+    const inst = await createInstitution(owner.client);
+    const other = await signedUpClient(t, 'Other');
+    const otherInst = await createInstitution(other.client);
+    const socket = open(owner.client.accessToken as string);
+    await connected(socket);
+    expect(await subscribe(socket, `institution:${inst.id}`)).toEqual({ ok: true });
+    expect(await subscribe(socket, `institution:${otherInst.id}`)).toMatchObject({ ok: false, code: 'institution.not_found' });
+    expect(await subscribe(socket, `user:${other.id}`)).toMatchObject({ ok: false, code: 'realtime.room_forbidden' });
+    expect(await subscribe(socket, 'castle:1')).toMatchObject({ ok: false, code: 'realtime.unknown_room_kind' });
+    expect(await subscribe(socket, 'no room at all')).toMatchObject({ ok: false, code: 'realtime.bad_room' });
+  });
+
+  it('pushes the unread count live when a notification arrives and when it is read', async () => {
+    const owner = await signedUpClient(t, 'Owner 2');
+    const inst = await createInstitution(owner.client);
+    const invitee = await signedUpClient(t, 'Invitee');
+    const socket = open(invitee.client.accessToken as string);
+    await connected(socket);
+    const arrived = next<{ count: number }>(socket, 'notifications:unread', (d) => d.count === 1);
+    await owner.client.institutions.invite(inst.id, { email: invitee.email, role: 'teacher' });
+    expect(await arrived).toEqual({ count: 1 });
+    const cleared = next<{ count: number }>(socket, 'notifications:unread', (d) => d.count === 0);
+    await invitee.client.notifications.markAllRead();
+    expect(await cleared).toEqual({ count: 0 });
+  });
+
+  it('pushes member changes to everyone watching the institution', async () => {
+    const owner = await signedUpClient(t, 'Owner 3');
+    const inst = await createInstitution(owner.client);
+    const socket = open(owner.client.accessToken as string);
+    await connected(socket);
+    await subscribe(socket, `institution:${inst.id}`);
+    const joined = next<{ type: string; userId: string }>(
+      socket,
+      'institutions:member_changed',
+      (d) => d.type === 'institutions.member_joined',
+    );
+    const member = await addMember(t, owner.client, inst.id, 'student');
+    expect(await joined).toMatchObject({ type: 'institutions.member_joined', userId: member.id, role: 'student', institutionId: inst.id });
+    const changed = next<{ type: string }>(socket, 'institutions:member_changed', (d) => d.type === 'institutions.member_role_changed');
+    await owner.client.institutions.updateMember(inst.id, member.id, { role: 'teacher' });
+    expect(await changed).toMatchObject({ from: 'student', to: 'teacher' });
+  });
+
+  it('rate limits what one socket may send', async () => {
+    const limited = await startTestPlatform({ env: { SOCKET_EVENTS_PER_10S: '3' } });
+    try {
+      const user = await signedUpClient(limited, 'Chatty');
+      const socket = connect(limited.url, {
+        path: '/socket.io',
+        auth: { token: user.client.accessToken },
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      sockets.push(socket);
+      await connected(socket);
+      const results = [];
+      for (let i = 0; i < 5; i++) results.push(await subscribe(socket, `user:${user.id}`));
+      expect(results.map((r) => r.ok)).toEqual([true, true, true, false, false]);
+      expect(results[4]).toMatchObject({ code: 'realtime.rate_limited' });
+      socket.disconnect();
+    } finally {
+      await limited.close();
+    }
+  });
+});

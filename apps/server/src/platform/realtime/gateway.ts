@@ -1,0 +1,121 @@
+// The real-time gateway: Socket.IO on the server's own HTTP port (path /socket.io), authenticated
+// at handshake with the access token. Every socket is in its user's room; other rooms are joined
+// on request, after the room kind's authoriser agrees. Modules push to users and rooms through it.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { AccessTokens, AuthUser } from '../auth/access-tokens.ts';
+import { AppError } from '../http/app-error.ts';
+import type { SessionChecker } from '../http/guards.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { RateLimiter } from '../ratelimit/rate-limiter.ts';
+
+/** Decides whether `user` may join room `<kind>:<id>`; throws an AppError when not. */
+export type RoomAuthoriser = (user: AuthUser, id: string) => Promise<void>;
+
+type Ack = (result: { ok: true } | { ok: false; code: string; detail: string }) => void;
+
+export type Gateway = {
+  io: Server;
+  registerRoomKind(kind: string, authorise: RoomAuthoriser): void;
+  toUser(userId: string, event: string, data: unknown): void;
+  toRoom(room: string, event: string, data: unknown): void;
+  close(): Promise<void>;
+};
+
+export type GatewayOptions = {
+  httpServer: HttpServer;
+  tokens: AccessTokens;
+  sessions: SessionChecker;
+  limiter: RateLimiter;
+  log: Logger;
+  /** Client-sent events allowed per socket per 10 seconds. */
+  socketEventsPer10s: number;
+};
+
+const failure = (err: unknown) =>
+  err instanceof AppError
+    ? { ok: false as const, code: err.code, detail: err.message }
+    : { ok: false as const, code: 'internal', detail: 'Something went wrong' };
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const io = new Server(options.httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    pingInterval: 30_000,
+    pingTimeout: 5_000,
+    // A client back within two minutes gets the events it missed and its rooms back.
+    connectionStateRecovery: { maxDisconnectionDuration: 120_000, skipMiddlewares: false },
+  });
+  const kinds = new Map<string, RoomAuthoriser>();
+  kinds.set('user', async (user, id) => {
+    if (id !== user.id) throw new AppError('forbidden', 'realtime.room_forbidden', 'You can only join your own user room');
+  });
+
+  io.use(async (socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown }).token;
+    try {
+      if (typeof token !== 'string' || !token)
+        throw new AppError('unauthenticated', 'auth.required', 'Send the access token as auth.token');
+      const user = await options.tokens.verify(token);
+      if (!(await options.sessions.isSessionActive(user.sessionId))) {
+        throw new AppError('unauthenticated', 'auth.session_revoked', 'This session has been signed out');
+      }
+      socket.data.user = user;
+      next();
+    } catch (err) {
+      const e = err instanceof AppError ? err : new AppError('unauthenticated', 'auth.invalid_token', 'The access token is not valid');
+      next(Object.assign(new Error(e.code), { data: { code: e.code, detail: e.message } }));
+    }
+  });
+
+  async function allowed(socket: Socket): Promise<boolean> {
+    const limit = await options.limiter.hit(`socket:${socket.id}`, options.socketEventsPer10s, 10);
+    return limit.allowed;
+  }
+
+  io.on('connection', (socket) => {
+    const user = socket.data.user as AuthUser;
+    void socket.join(`user:${user.id}`);
+
+    socket.on('subscribe', async (room: unknown, ack?: Ack) => {
+      const reply: Ack = typeof ack === 'function' ? ack : () => {};
+      try {
+        if (!(await allowed(socket))) throw new AppError('rate_limited', 'realtime.rate_limited', 'Too many requests on this connection');
+        if (typeof room !== 'string' || !/^[a-z]+:[\w-]{1,100}$/.test(room)) {
+          throw new AppError('invalid', 'realtime.bad_room', 'A room is named kind:id, such as institution:<id>');
+        }
+        const [kind, id] = room.split(':') as [string, string];
+        const authorise = kinds.get(kind);
+        if (!authorise) throw new AppError('not_found', 'realtime.unknown_room_kind', `There are no ${kind} rooms`);
+        await authorise(user, id);
+        await socket.join(room);
+        reply({ ok: true });
+      } catch (err) {
+        reply(failure(err));
+      }
+    });
+
+    socket.on('unsubscribe', async (room: unknown, ack?: Ack) => {
+      if (typeof room === 'string' && room !== `user:${user.id}`) await socket.leave(room);
+      if (typeof ack === 'function') ack({ ok: true });
+    });
+  });
+
+  return {
+    io,
+    registerRoomKind(kind, authorise) {
+      kinds.set(kind, authorise);
+    },
+    toUser(userId, event, data) {
+      io.to(`user:${userId}`).emit(event, data);
+    },
+    toRoom(room, event, data) {
+      io.to(room).emit(event, data);
+    },
+    async close() {
+      // Upgraded connections would keep the HTTP server from closing.
+      io.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}
