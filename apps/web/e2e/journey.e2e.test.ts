@@ -8,7 +8,8 @@ import { latestToken } from '../../server/src/testing/factories.ts';
 import { newEmail, PASSWORD, startTestPlatform, type TestPlatform } from '../../server/src/testing/test-platform.ts';
 import { launchBrowser, openPage } from './browser.ts';
 
-const WEB_DIST = fileURLToPath(new URL('../dist', import.meta.url));
+// E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist.
+const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 
 describe('first journey in Chromium', () => {
   let t: TestPlatform;
