@@ -47,6 +47,7 @@ import { createLogger, type Logger } from './platform/observability/logger.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
 import { createMemoryRateLimiter } from './platform/ratelimit/rate-limiter.ts';
 import { createGateway, type Gateway } from './platform/realtime/gateway.ts';
+import { createResilience } from './platform/resilience/resilience.ts';
 
 export type PlatformOptions = {
   config: Config;
@@ -99,8 +100,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const tokens = createAccessTokens(await resolveSigningSecret(db, config.JWT_SECRET), config.ACCESS_TOKEN_TTL_SECONDS);
   const limiter = createMemoryRateLimiter();
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log });
   const metrics = createMetrics(database.poolStats);
+  const resilience = createResilience(metrics.registry, {
+    attempts: config.OUTBOUND_ATTEMPTS,
+    timeoutMs: config.OUTBOUND_TIMEOUT_MS,
+    breakerThreshold: config.OUTBOUND_BREAKER_THRESHOLD,
+    halfOpenAfterMs: config.OUTBOUND_BREAKER_HALF_OPEN_MS,
+  });
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log, policy: resilience.policy('smtp') });
   const postgres = database.kind === 'postgres';
   const signals = await createSignals({ databaseUrl: postgres ? config.DATABASE_URL : undefined, log });
   const publisher = createEventPublisher({ catalog: { ...eventCatalog, ...options.extraEvents }, signals, postgres });
@@ -248,7 +255,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const readiness: ReadinessCheck[] = [{ name: 'database', check: database.ping }];
   if (redis) readiness.push({ name: 'redis', check: redis.check });
   if (nats) readiness.push({ name: 'nats', check: nats.check });
-  healthRoutes(app, readiness);
+  healthRoutes(app, readiness, () => ({ breakers: resilience.states() }));
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, onRequest: guards.public() }, async () => app.swagger());
   const routeDeps = { guards, config, mailer, db };

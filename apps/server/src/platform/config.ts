@@ -57,6 +57,11 @@ const ConfigSchema = z.object({
   EVENT_RETRY_BASE_MS_LOW: z.coerce.number().int().min(1).default(1000),
   /** How long a worker holds a consumer group's lane before another process may take it over. */
   EVENT_LEASE_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** Outbound calls (SMTP, webhooks): attempts, timeout per attempt, failures that open the breaker, and its pause. */
+  OUTBOUND_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  OUTBOUND_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  OUTBOUND_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(10).default(30_000),
   /** Events a client may send on one socket per 10 seconds. */
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().min(1).default(50),
 });

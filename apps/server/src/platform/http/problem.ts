@@ -32,7 +32,15 @@ const TITLE: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, fields?: FieldError[]): FastifyReply {
+/** `extensions` are extra members (RFC 9457 §3.2), such as readiness checks. */
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  fields?: FieldError[],
+  extensions: Record<string, unknown> = {},
+): FastifyReply {
   return reply
     .code(status)
     .type('application/problem+json')
@@ -45,6 +53,7 @@ export function sendProblem(reply: FastifyReply, status: number, code: string, d
       instance: reply.request.url.split('?')[0],
       requestId: String(reply.request.id),
       ...(fields?.length ? { errors: fields } : {}),
+      ...extensions,
     });
 }
 

@@ -48,15 +48,53 @@ describe(`mail over SMTP on ${dbLabel()}`, () => {
     expect((await fetch(`${t.url}/api/v1/dev/mail`)).status).toBe(404);
   });
 
-  it('an SMTP outage does not fail the action: the account exists and the mail can be resent later', async () => {
-    const down = await startTestPlatform({ env: { SMTP_URL: 'smtp://127.0.0.1:1' } });
+  it('an SMTP outage does not fail the action; the breaker opens, shows in metrics and readiness, and closes when SMTP is back', async () => {
+    const probe = new SMTPServer({ authOptional: true });
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.server.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+
+    const down = await startTestPlatform({
+      env: {
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        OUTBOUND_ATTEMPTS: '1',
+        OUTBOUND_BREAKER_THRESHOLD: '2',
+        OUTBOUND_BREAKER_HALF_OPEN_MS: '300',
+      },
+    });
+    const back = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          received.push({ from: '', to: session.envelope.rcptTo.map((r) => r.address), raw: '' });
+          callback();
+        });
+      },
+    });
     try {
-      const client = down.client();
-      const auth = await client.auth.register({ email: newEmail(), password: PASSWORD, displayName: 'No Mail' });
-      expect(auth.user.emailVerified).toBe(false);
-      expect((await client.me.get()).id).toBe(auth.user.id);
+      for (let i = 0; i < 2; i++) {
+        const client = down.client();
+        const auth = await client.auth.register({ email: newEmail(), password: PASSWORD, displayName: 'No Mail' });
+        expect((await client.me.get()).id).toBe(auth.user.id);
+      }
+      expect(await (await fetch(`${down.url}/metrics`)).text()).toMatch(/edumatrix_circuit_breaker_state\{dependency="smtp"\} 1/);
+      expect(((await (await fetch(`${down.url}/health/ready`)).json()) as { breakers: Record<string, string> }).breakers).toEqual({
+        smtp: 'open',
+      });
+
+      await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', resolve));
+      await new Promise((r) => setTimeout(r, 400));
+      const email = newEmail();
+      await down.client().auth.register({ email, password: PASSWORD, displayName: 'Mail Again' });
+      expect(received.some((m) => m.to.includes(email))).toBe(true);
+      expect(((await (await fetch(`${down.url}/health/ready`)).json()) as { breakers: Record<string, string> }).breakers).toEqual({
+        smtp: 'closed',
+      });
     } finally {
       await down.close();
+      await new Promise<void>((resolve) => back.close(() => resolve()));
     }
   });
 });

@@ -2,6 +2,7 @@
 import nodemailer from 'nodemailer';
 import { uuidv7 } from 'uuidv7';
 import type { Logger } from '../observability/logger.ts';
+import type { DependencyPolicy } from '../resilience/resilience.ts';
 
 export type MailMessage = { to: string; subject: string; text: string };
 export type SentMail = MailMessage & { id: string; sentAt: string };
@@ -18,14 +19,14 @@ export type Mailer = {
 
 const OUTBOX_SIZE = 500;
 
-export function createMailer(options: { smtpUrl?: string | undefined; from: string; log: Logger }): Mailer {
+export function createMailer(options: { smtpUrl?: string | undefined; from: string; log: Logger; policy: DependencyPolicy }): Mailer {
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
       outbox: null,
       async send(message) {
         try {
-          await transport.sendMail({ from: options.from, ...message });
+          await options.policy.execute(() => transport.sendMail({ from: options.from, ...message }));
         } catch (err) {
           options.log.error({ err, to: message.to, subject: message.subject }, 'mail could not be sent');
         }
