@@ -6,8 +6,10 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
 import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
 import { createIdentityService, type IdentityService, identityRoutes } from './modules/identity/index.ts';
@@ -21,7 +23,7 @@ import { createNotificationsService, notificationsConsumer, notificationsRoutes 
 import { createAccessTokens } from './platform/auth/access-tokens.ts';
 import { type Access, mergePermissions, type PermissionTable } from './platform/auth/permissions.ts';
 import { resolveSigningSecret } from './platform/auth/signing-secret.ts';
-import { connectRedis } from './platform/cache/redis.ts';
+import { connectRedis, createRedisRateLimiter } from './platform/cache/redis.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import type { Consumer } from './platform/events/consumer.ts';
@@ -99,7 +101,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const tokens = createAccessTokens(await resolveSigningSecret(db, config.JWT_SECRET), config.ACCESS_TOKEN_TTL_SECONDS);
-  const limiter = createMemoryRateLimiter();
+  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, log) : null;
+  const nats = config.NATS_URL ? connectNats(config.NATS_URL, log) : null;
+  const limiter = redis ? createRedisRateLimiter(redis.client, log) : createMemoryRateLimiter();
   const metrics = createMetrics(database.poolStats);
   const resilience = createResilience(metrics.registry, {
     attempts: config.OUTBOUND_ATTEMPTS,
@@ -250,8 +254,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   metrics.instrument(app);
-  const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, log) : null;
-  const nats = config.NATS_URL ? connectNats(config.NATS_URL, log) : null;
   const readiness: ReadinessCheck[] = [{ name: 'database', check: database.ping }];
   if (redis) readiness.push({ name: 'redis', check: redis.check });
   if (nats) readiness.push({ name: 'nats', check: nats.check });
@@ -265,6 +267,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   deadLetterRoutes(app, { ...routeDeps, deadLetters });
 
   await app.ready();
+  // The streams adapter blocks on reads, so it gets a connection of its own.
+  const adapterClient = config.REDIS_URL && config.ROLES.includes('realtime') ? new Redis(config.REDIS_URL) : null;
+  adapterClient?.on('error', () => {});
   if (config.ROLES.includes('realtime')) {
     gateway = createGateway({
       httpServer: app.server,
@@ -273,6 +278,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       limiter,
       log,
       socketEventsPer10s: config.SOCKET_EVENTS_PER_10S,
+      ...(adapterClient ? { adapter: createAdapter(adapterClient) } : {}),
     });
     gateway.registerRoomKind('institution', async (user, institutionId) => {
       if (!isUuid(institutionId) || !(await institutions.directory.findMembership(institutionId, user.id))) {
@@ -296,6 +302,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await gateway?.close();
       await app.close();
       await worker?.stop();
+      adapterClient?.disconnect();
       await Promise.all([redis?.close(), nats?.close(), signals.close()]);
       await database.close();
     },

@@ -2,7 +2,7 @@
 // at handshake with the access token. Every socket is in its user's room; other rooms are joined
 // on request, after the room kind's authoriser agrees. Modules push to users and rooms through it.
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { AccessTokens, AuthUser } from '../auth/access-tokens.ts';
 import { AppError } from '../http/app-error.ts';
 import type { SessionChecker } from '../http/guards.ts';
@@ -30,6 +30,8 @@ export type GatewayOptions = {
   log: Logger;
   /** Client-sent events allowed per socket per 10 seconds. */
   socketEventsPer10s: number;
+  /** Cluster mode: rooms shared by every process (the Redis streams adapter). */
+  adapter?: ServerOptions['adapter'];
 };
 
 const failure = (err: unknown) =>
@@ -45,6 +47,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     pingTimeout: 5_000,
     // A client back within two minutes gets the events it missed and its rooms back.
     connectionStateRecovery: { maxDisconnectionDuration: 120_000, skipMiddlewares: false },
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   });
   const kinds = new Map<string, RoomAuthoriser>();
   kinds.set('user', async (user, id) => {
