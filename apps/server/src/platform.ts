@@ -31,6 +31,7 @@ import { deadLetterRoutes } from './platform/events/dead-letters.routes.ts';
 import { createDeadLetters, type DeadLetters } from './platform/events/dead-letters.ts';
 import { createEventMetrics } from './platform/events/event-metrics.ts';
 import { type EventWorker, startEventWorker } from './platform/events/event-worker.ts';
+import { createJetStreamBus, type JetStreamBus } from './platform/events/jetstream.ts';
 import { connectNats } from './platform/events/nats.ts';
 import { type Catalog, createEventPublisher, type EventPublisher } from './platform/events/outbox.ts';
 import { createSignals } from './platform/events/signals.ts';
@@ -157,8 +158,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ...(options.consumers ?? []),
   ];
   const deadLetters = createDeadLetters(db, consumers);
+  // NATS_URL set: events travel through JetStream (set up once the connection is there).
+  let bus: Promise<JetStreamBus> | null = null;
+  const jetstream = nats
+    ? () => {
+        const nc = nats.connection();
+        if (!nc) return Promise.reject(new Error('nats is not connected'));
+        bus ??= createJetStreamBus(nc, config.EVENTS_NAMESPACE).catch((err: unknown) => {
+          bus = null;
+          throw err;
+        });
+        return bus;
+      }
+    : undefined;
   const worker = config.ROLES.includes('worker')
     ? startEventWorker({
+        ...(jetstream ? { jetstream } : {}),
         db,
         postgres,
         signals,

@@ -22,6 +22,11 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  /** Prefix of the JetStream streams and subjects, so several deployments can share one NATS. */
+  EVENTS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,30}$/, 'must be lowercase letters, digits and _')
+    .default('edumatrix'),
   /** Cluster: NATS JetStream for the event bus. */
   NATS_URL: z
     .string()

@@ -34,7 +34,13 @@ async function until(running: Running, what: string, ok: (p: Progress) => boolea
   );
 }
 
-describe(`crash recovery on ${dbLabel()}`, () => {
+const natsUrl = process.env.TEST_NATS_URL;
+const adapters: { name: string; env: Record<string, string> }[] = [
+  { name: 'PostgreSQL event log', env: {} },
+  ...(natsUrl ? [{ name: 'NATS JetStream', env: { NATS_URL: natsUrl } }] : []),
+];
+
+describe.each(adapters)('crash recovery ($name) on ' + dbLabel(), ({ env: adapterEnv }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'edumatrix-crash-'));
   let database: Awaited<ReturnType<typeof processDatabaseEnv>>;
   beforeAll(async () => {
@@ -46,7 +52,8 @@ describe(`crash recovery on ${dbLabel()}`, () => {
   });
 
   it('kill -9 mid-stream, then restart: every group applies every event exactly once', async () => {
-    const env = { ...database.env, EVENT_LEASE_SECONDS: '2' };
+    // Both processes share one JetStream namespace, as a restarted deployment would.
+    const env = { ...database.env, ...adapterEnv, EVENT_LEASE_SECONDS: '2', EVENTS_NAMESPACE: `crash${Date.now()}` };
     const first = startProcess(SERVER, { ...env, PUBLISH: String(EVENTS), HANDLER_DELAY_MS: '1' });
     await waitForOutput(first, /"progress"/, 60_000);
     const before = await until(first, 'some progress', (p) => Object.values(p).some((g) => g.applied >= 100), 60_000);

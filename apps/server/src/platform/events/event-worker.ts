@@ -5,13 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type EventEnvelope, PRIORITIES, type Priority } from '@edumatrix/contracts';
+import { PRIORITIES, type Priority } from '@edumatrix/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../observability/logger.ts';
 import { deliver } from './apply.ts';
 import type { Consumer, RetryPolicies } from './consumer.ts';
+import { toEnvelope } from './envelope.ts';
 import type { EventMetrics } from './event-metrics.ts';
+import type { JetStreamBus } from './jetstream.ts';
 import { type LogRow, readLane, relayOnce } from './relay.ts';
 import { LOG_CHANNEL, OUTBOX_CHANNEL, type Signals } from './signals.ts';
 
@@ -28,23 +30,11 @@ export type EventWorkerOptions = {
   /** Events of different keys applied at once within a batch. */
   keyConcurrency?: number;
   pollMs?: number;
+  /** Set: events travel through NATS JetStream; unset: consumers read the PostgreSQL log. */
+  jetstream?: () => Promise<JetStreamBus>;
 };
 
 export type EventWorker = { stop(): Promise<void> };
-
-export function toEnvelope(row: LogRow): EventEnvelope {
-  return {
-    id: row.id,
-    type: row.type,
-    version: row.version,
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    tenantId: row.tenant_id,
-    actorId: row.actor_id,
-    key: row.key,
-    priority: row.priority as Priority,
-    payload: row.payload,
-  };
-}
 
 export function startEventWorker(options: EventWorkerOptions): EventWorker {
   const { db, signals, log, metrics } = options;
@@ -61,7 +51,8 @@ export function startEventWorker(options: EventWorkerOptions): EventWorker {
     const cursor = signals.cursor(OUTBOX_CHANNEL);
     while (!abort.signal.aborted) {
       try {
-        const { appended, perLane } = await relayOnce(db);
+        const bus = options.jetstream ? await options.jetstream() : null;
+        const { appended, perLane } = await relayOnce(db, bus ? (rows) => bus.publish(rows) : undefined);
         if (appended > 0) {
           for (const [lane, n] of perLane) metrics.relayed.inc({ lane }, n);
           if (options.postgres) await sql`select pg_notify(${LOG_CHANNEL}, '')`.execute(db);
@@ -131,7 +122,37 @@ export function startEventWorker(options: EventWorkerOptions): EventWorker {
     }
   }
 
-  const loops = [relayLoop(), ...options.consumers.flatMap((c) => PRIORITIES.map((lane) => laneLoop(c, lane)))];
+  async function jetStreamLaneLoop(consumer: Consumer, lane: Priority, connect: () => Promise<JetStreamBus>) {
+    let source: Awaited<ReturnType<JetStreamBus['lane']>> | null = null;
+    while (!abort.signal.aborted) {
+      try {
+        // The same lease as the PostgreSQL log: one process per group and lane keeps per-key order.
+        if ((await claim(consumer.group, lane)) === null) {
+          await pause(pollMs);
+          continue;
+        }
+        source ??= await (await connect()).lane(consumer.group, lane);
+        for await (const message of source.fetch(batchSize)) {
+          if (consumer.types.includes(message.event.type)) {
+            const outcome = await deliver(db, consumer, message.event, options.retry[lane], pause);
+            metrics.consumed.inc({ group: consumer.group, lane, outcome });
+          }
+          message.ack();
+          if (abort.signal.aborted) break;
+        }
+      } catch (err) {
+        source = null;
+        log.warn({ err: (err as Error).message, group: consumer.group, lane }, 'jetstream consumer failed; retrying');
+        await pause(pollMs);
+      }
+    }
+  }
+
+  const jetstream = options.jetstream;
+  const loops = [
+    relayLoop(),
+    ...options.consumers.flatMap((c) => PRIORITIES.map((lane) => (jetstream ? jetStreamLaneLoop(c, lane, jetstream) : laneLoop(c, lane)))),
+  ];
 
   return {
     async stop() {
