@@ -26,12 +26,14 @@ export default defineConfig({
     proxy: {
       '/api': { target: api, changeOrigin: true },
       '/health': { target: api, changeOrigin: true },
+      '/socket.io': { target: api, changeOrigin: true, ws: true },
     },
   },
   preview: {
     proxy: {
       '/api': { target: api, changeOrigin: true },
       '/health': { target: api, changeOrigin: true },
+      '/socket.io': { target: api, changeOrigin: true, ws: true },
     },
   },
 });

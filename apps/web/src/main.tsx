@@ -8,11 +8,13 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { restoreSession } from './api.ts';
 import { queryClient } from './query-client.ts';
+import { startRealtime } from './realtime/connection.ts';
 import { router } from './routes.tsx';
 import notificationClasses from './shell/Notifications.module.css';
 import { theme } from './theme.ts';
 
 void restoreSession();
+startRealtime();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -13,6 +13,7 @@ import { CreateInstitutionPage } from './institutions/CreateInstitutionPage.tsx'
 import { InstitutionLayout } from './institutions/InstitutionLayout.tsx';
 import { InstitutionOverviewPage } from './institutions/InstitutionOverviewPage.tsx';
 import { MembersPage } from './institutions/MembersPage.tsx';
+import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
         children: [
           { path: 'profile', element: <ProfilePage /> },
           { path: 'sessions', element: <SessionsPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'institutions/new', element: <CreateInstitutionPage /> },
           {
             path: 'institutions/:id',

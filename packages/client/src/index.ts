@@ -46,6 +46,8 @@ export type ClientOptions = {
   onAuthChange?: (auth: AuthResult | null) => void;
 };
 
+const REFRESH_TOKEN_ROUTES = ['/api/v1/auth/refresh', '/api/v1/auth/logout'];
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Query = Record<string, string | number | undefined>;
 
@@ -69,7 +71,8 @@ export function createClient(options: ClientOptions = {}) {
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    // Refresh and logout are authorised by the refresh token; an (expired) access token is noise there.
+    if (accessToken && !REFRESH_TOKEN_ROUTES.includes(path)) headers.authorization = `Bearer ${accessToken}`;
     if (transport === 'cookie') headers['x-token-transport'] = 'cookie';
     const res = await doFetch(baseUrl ? url.toString() : url.pathname + url.search, {
       method,

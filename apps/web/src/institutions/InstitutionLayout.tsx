@@ -5,10 +5,12 @@ import { LoadError, Loading } from '../ui/states.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { canManage, countryName, roleColor, roleLabel, typeLabel } from './options.ts';
 import { useInstitution } from './useInstitution.ts';
+import { useLiveMembers } from './useLiveMembers.ts';
 
 export function InstitutionLayout() {
   const { id, data: institution, error, isPending } = useInstitution();
   usePageTitle(institution?.name);
+  useLiveMembers(id);
 
   if (isPending) return <Loading label="Loading institution" />;
   if (error) return <LoadError error={error} title="Could not open this institution" />;

@@ -9,6 +9,7 @@ import { formatDate } from '../ui/format.ts';
 import { notifyError, notifySuccess } from '../ui/problem.ts';
 import { LoadError, Loading } from '../ui/states.tsx';
 import { assignableRoles, canManage, roleColor, roleLabel } from './options.ts';
+import { expectOwnChange, forgetOwnChange } from './own-changes.ts';
 import { institutionKeys, membersQuery } from './queries.ts';
 import { RemoveMemberModal } from './RemoveMemberModal.tsx';
 
@@ -22,20 +23,31 @@ export function MembersTable({ institution }: { institution: Institution }) {
   const narrow = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
 
   const changeRole = useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: InstitutionRole }) =>
-      client.institutions.updateMember(institution.id, userId, { role }),
+    mutationFn: ({ userId, role }: { userId: string; role: InstitutionRole }) => {
+      expectOwnChange(institution.id, userId);
+      return client.institutions.updateMember(institution.id, userId, { role });
+    },
     onSuccess: (member) => notifySuccess(`${member.displayName} is now ${roleLabel(member.role).toLowerCase()}.`),
-    onError: (error) => notifyError(error, 'Could not change the role'),
+    onError: (error, { userId }) => {
+      forgetOwnChange(institution.id, userId);
+      notifyError(error, 'Could not change the role');
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey }),
   });
 
   const remove = useMutation({
-    mutationFn: (member: Member) => client.institutions.removeMember(institution.id, member.userId),
+    mutationFn: (member: Member) => {
+      expectOwnChange(institution.id, member.userId);
+      return client.institutions.removeMember(institution.id, member.userId);
+    },
     onSuccess: (_, member) => {
       notifySuccess(`${member.displayName} was removed.`);
       setRemoving(null);
     },
-    onError: (error) => notifyError(error, 'Could not remove the member'),
+    onError: (error, member) => {
+      forgetOwnChange(institution.id, member.userId);
+      notifyError(error, 'Could not remove the member');
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey }),
   });
 

@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from 'react-router';
 import { EmailVerificationBanner } from '../auth/EmailVerificationBanner.tsx';
 import { useSession } from '../auth/session-store.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { ConnectionStatus } from '../realtime/ConnectionStatus.tsx';
 import { Loading } from '../ui/states.tsx';
 import { InstitutionSwitcher } from './InstitutionSwitcher.tsx';
 import { LogoMark } from './icons.tsx';
@@ -52,6 +54,10 @@ export function AppLayout() {
           {signedIn ? (
             <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: 1, minWidth: 0 }}>
               <InstitutionSwitcher onSwitched={nav.close} />
+              <Group gap={4} wrap="nowrap" style={{ flex: 'none' }}>
+                <ConnectionStatus />
+                <NotificationBell />
+              </Group>
               <UserMenu />
             </Group>
           ) : session.status === 'signedOut' ? (

@@ -64,6 +64,11 @@ export function notifySuccess(message: string, title?: string) {
   notifications.show({ color: 'teal', title, message });
 }
 
+/** News about other people's actions: worth a glance, not a colour of success or alarm. */
+export function notifyInfo(message: string) {
+  notifications.show({ color: 'gray', message });
+}
+
 /** Keyboard and screen-reader users land on the field that needs them. */
 export function focusFirstInvalid() {
   requestAnimationFrame(() => {

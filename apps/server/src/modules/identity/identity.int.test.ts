@@ -114,6 +114,26 @@ describe(`identity on ${dbLabel()}`, () => {
     expect(((await refreshed.json()) as { accessToken: string }).accessToken).toBeTruthy();
   });
 
+  it('an expired access token does not stand in the way of refresh or logout', async () => {
+    const { client } = await signedUpClient(t);
+    const expired = client.accessToken as string;
+    const refreshToken = client.refreshToken as string;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 16 * 60_000);
+    const post = (path: string, body: unknown) =>
+      fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${expired}` },
+        body: JSON.stringify(body),
+      });
+    expect((await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${expired}` } })).status).toBe(401);
+    const refreshed = await post('/api/v1/auth/refresh', { refreshToken });
+    expect(refreshed.status).toBe(200);
+    const next = ((await refreshed.json()) as { refreshToken: string }).refreshToken;
+    expect((await post('/api/v1/auth/logout', { refreshToken: next })).status).toBe(204);
+    expect((await post('/api/v1/auth/refresh', { refreshToken: next })).status).toBe(401);
+  });
+
   it('logs out: the session ends and its tokens stop working', async () => {
     const { client } = await signedUpClient(t);
     const refreshToken = client.refreshToken as string;

@@ -79,7 +79,7 @@ export function identityRoutes(app: HttpApp, deps: RouteDeps & { identity: Ident
         body: RefreshBody.nullish(),
         response: { 200: AuthResult },
       },
-      onRequest: guards.public(),
+      onRequest: guards.public({ ignoreToken: true }),
     },
     async (req, reply) => {
       const token = req.body?.refreshToken ?? req.cookies[REFRESH_COOKIE];
@@ -97,10 +97,10 @@ export function identityRoutes(app: HttpApp, deps: RouteDeps & { identity: Ident
     '/api/v1/auth/logout',
     {
       schema: { tags, summary: 'Sign out this session', body: RefreshBody.nullish() },
-      onRequest: guards.public(),
+      onRequest: guards.public({ ignoreToken: true }),
     },
     async (req, reply) => {
-      await identity.logout(req.user?.sessionId ?? null, req.body?.refreshToken ?? req.cookies[REFRESH_COOKIE] ?? null);
+      await identity.logout(null, req.body?.refreshToken ?? req.cookies[REFRESH_COOKIE] ?? null);
       reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
       return reply.code(204).send();
     },

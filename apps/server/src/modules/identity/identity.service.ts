@@ -208,7 +208,7 @@ export function createIdentityService(deps: IdentityDeps) {
       return outcome.auth;
     },
 
-    /** Signs out the session of the access token, or else the one the refresh token belongs to. */
+    /** Signs out the session the refresh token (or, for internal callers, the session id) names. */
     async logout(sessionId: string | null, refreshToken: string | null): Promise<void> {
       let id = sessionId;
       if (!id && refreshToken) {

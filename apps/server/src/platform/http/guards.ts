@@ -63,8 +63,15 @@ export function createGuards(deps: GuardDeps) {
   }
 
   return {
-    /** Anyone; a bearer token, when sent, is still checked and identifies the caller. */
-    public: () => tag({ kind: 'public' }, async (req) => void (await authenticate(req))),
+    /**
+     * Anyone; a bearer token, when sent, is still checked and identifies the caller. Routes whose
+     * credential is something else (refresh and logout use the refresh token) pass
+     * `ignoreToken`, so that an expired access token cannot stand in the way of renewing it.
+     */
+    public: (options: { ignoreToken?: boolean } = {}) =>
+      tag({ kind: 'public' }, async (req) => {
+        if (!options.ignoreToken) await authenticate(req);
+      }),
     user: () => tag({ kind: 'user' }, async (req) => void (await requireUser(req))),
     platform: (role: 'operator' | 'moderator') =>
       tag({ kind: 'platform', role }, async (req) => {

@@ -1,0 +1,108 @@
+// Live updates in a real browser: a member who joins appears in the owner's open members list,
+// and an invitation to an existing user lights up their bell, without either page reloading.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
+import { PASSWORD, startTestPlatform, type TestPlatform } from '../../server/src/testing/test-platform.ts';
+import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+
+// E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist.
+const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+
+type Marked = Window & { liveMarker?: string };
+
+describe('live updates in Chromium', () => {
+  let t: TestPlatform;
+  let browser: Browser;
+  beforeAll(async () => {
+    t = await startTestPlatform({ webDistDir: WEB_DIST, env: { LOG_LEVEL: 'error' } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${t.url}/signin`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').first().fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  }
+
+  const connected = (page: Page) => expect.poll(() => page.getByText('Live updates: connected').count(), { timeout: 15_000 }).toBe(1);
+
+  /** A value on window survives everything but a reload. */
+  const markPage = (page: Page) => page.evaluate(() => ((window as Marked).liveMarker = 'not reloaded'));
+  const stillSamePage = (page: Page) => page.evaluate(() => (window as Marked).liveMarker);
+
+  function onFailure(name: string, watched: WatchedPage) {
+    onTestFailed(async () => {
+      mkdirSync('test-results', { recursive: true });
+      await watched.page.screenshot({ path: `test-results/live-${name}.png`, fullPage: true });
+      console.error(`${name} page at failure: ${watched.page.url()}\n${watched.consoleErrors.join('\n')}`);
+    });
+  }
+
+  it('members list and notification bell update without a reload', async () => {
+    const owner = await signedUpClient(t, 'Olivia Owner');
+    const institution = await createInstitution(owner.client, { name: 'Live Academy' });
+
+    const ownerTab = await openPage(await browser.newContext({ viewport: { width: 1280, height: 800 } }));
+    onFailure('owner', ownerTab);
+    const { page } = ownerTab;
+    await signIn(page, owner.email);
+    await page.goto(`${t.url}/institutions/${institution.id}/members`);
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Olivia Owner' }).count(), { timeout: 15_000 }).toBe(1);
+    await connected(page);
+    await markPage(page);
+
+    // Someone accepts an invitation elsewhere: the open list gains a row on its own.
+    const joiner = await addMember(t, owner.client, institution.id, 'teacher');
+    const row = page.getByRole('row').filter({ hasText: joiner.email });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(((await row.textContent()) ?? '').toLowerCase()).toContain('teacher');
+    await expect.poll(() => page.getByText('teacher person joined.').count(), { timeout: 5_000 }).toBe(1);
+    expect(await stillSamePage(page)).toBe('not reloaded');
+
+    // An existing user, signed in elsewhere, is invited: their bell counts it live.
+    const invitee = await signedUpClient(t, 'Ines Invitee');
+    const inviteeTab = await openPage(await browser.newContext({ viewport: { width: 1280, height: 800 } }));
+    onFailure('invitee', inviteeTab);
+    const other = inviteeTab.page;
+    await signIn(other, invitee.email);
+    await connected(other);
+    await expect.poll(() => other.getByRole('button', { name: 'Notifications', exact: true }).count()).toBe(1);
+    await markPage(other);
+
+    await page.getByLabel('Email').first().fill(invitee.email);
+    await page.getByLabel('Role').first().fill('Student');
+    await page.keyboard.press('Tab');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+
+    const unreadBell = other.getByRole('button', { name: 'Notifications, 1 unread' });
+    await expect.poll(() => unreadBell.count(), { timeout: 15_000 }).toBe(1);
+
+    // The keyboard opens the inbox, Escape closes it and gives the focus back to the bell.
+    const inbox = other.getByRole('dialog', { name: 'Notifications' });
+    await unreadBell.focus();
+    await other.keyboard.press('Enter');
+    await expect.poll(() => inbox.isVisible()).toBe(true);
+    await expect.poll(() => inbox.getByText('You are invited to Live Academy').count()).toBe(1);
+    await other.keyboard.press('Escape');
+    await expect.poll(() => inbox.count()).toBe(0);
+    expect(await other.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Notifications, 1 unread');
+
+    await unreadBell.click();
+    await inbox.getByRole('button', { name: 'Mark all read' }).click();
+    await expect.poll(() => other.getByRole('button', { name: 'Notifications', exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await unreadBell.count()).toBe(0);
+    expect(await stillSamePage(other)).toBe('not reloaded');
+
+    expect(ownerTab.consoleErrors).toEqual([]);
+    expect(inviteeTab.consoleErrors).toEqual([]);
+  });
+});
