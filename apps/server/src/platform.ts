@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { Redis } from 'ioredis';
 import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
-import { createIdentityService, type IdentityService, identityRoutes } from './modules/identity/index.ts';
+import { createIdentityService, type IdentityService, identityRoutes, liveSessionsConsumer } from './modules/identity/index.ts';
 import {
   createInstitutionsService,
   institutionsPermissions,
@@ -154,7 +154,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
   const consumers: Consumer[] = [
     notificationsConsumer({ notifications }),
-    liveMembersConsumer((room, event, data) => gateway?.toRoom(room, event, data)),
+    liveMembersConsumer(() => (gateway ? { push: gateway.toRoom, leave: gateway.leave } : null)),
+    liveSessionsConsumer((room) => gateway?.disconnect(room)),
     ...(options.consumers ?? []),
   ];
   const deadLetters = createDeadLetters(db, consumers);

@@ -38,6 +38,8 @@ const define = <S extends z.ZodType>(version: number, priority: Priority, payloa
 /** Every event type of the platform. A breaking payload change is a new version, published alongside the old. */
 export const eventCatalog = {
   'identity.user_registered': define(1, 'p2', z.object({ userId: z.uuid(), email: z.string(), displayName: z.string() })),
+  /** Security: signed-out sessions must lose their live connections at once. */
+  'identity.sessions_revoked': define(1, 'p0', z.object({ userId: z.uuid(), sessionIds: z.array(z.uuid()), reason: z.string() })),
   'institutions.institution_provisioned': define(
     1,
     'p2',

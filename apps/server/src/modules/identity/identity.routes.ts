@@ -100,7 +100,7 @@ export function identityRoutes(app: HttpApp, deps: RouteDeps & { identity: Ident
       onRequest: guards.public({ ignoreToken: true }),
     },
     async (req, reply) => {
-      await identity.logout(null, req.body?.refreshToken ?? req.cookies[REFRESH_COOKIE] ?? null);
+      await identity.logout(req.body?.refreshToken ?? req.cookies[REFRESH_COOKIE] ?? null);
       reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
       return reply.code(204).send();
     },

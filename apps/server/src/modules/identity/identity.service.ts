@@ -60,6 +60,17 @@ export function createIdentityService(deps: IdentityDeps) {
   // Verifying against a real hash when the account does not exist keeps sign-in timing uniform.
   const dummyHash = hash('not-a-real-password-for-timing', ARGON);
 
+  /** Tells the rest of the platform (the socket gateway first) that sessions ended. */
+  async function announceRevoked(trx: Db, userId: string, sessionIds: string[], reason: string) {
+    if (sessionIds.length === 0) return;
+    await deps.events.publish(trx, {
+      type: 'identity.sessions_revoked',
+      key: userId,
+      actorId: null,
+      payload: { userId, sessionIds, reason },
+    });
+  }
+
   async function issue(r: IdentityRepository, user: UserRow, sessionId: string): Promise<IssuedAuth> {
     const refreshToken = newSecret();
     await r.insertRefreshToken(sha256(refreshToken), sessionId);
@@ -183,6 +194,7 @@ export function createIdentityService(deps: IdentityDeps) {
         const benignReuse = token.spent_at && Date.now() - new Date(token.spent_at).getTime() < REFRESH_REUSE_GRACE_MS;
         if (token.spent_at && !benignReuse) {
           await r.revokeSession(session.id, 'refresh_token_reuse');
+          await announceRevoked(trx, session.user_id, [session.id], 'refresh_token_reuse');
           await recordAudit(trx, {
             action: 'session.revoked',
             targetType: 'session',
@@ -208,14 +220,18 @@ export function createIdentityService(deps: IdentityDeps) {
       return outcome.auth;
     },
 
-    /** Signs out the session the refresh token (or, for internal callers, the session id) names. */
-    async logout(sessionId: string | null, refreshToken: string | null): Promise<void> {
-      let id = sessionId;
-      if (!id && refreshToken) {
-        const token = await repo.findRefreshToken(sha256(refreshToken));
-        id = token?.session_id ?? null;
-      }
-      if (id) await repo.revokeSession(id, 'logout');
+    /** Signs out the session the refresh token belongs to. */
+    async logout(refreshToken: string | null): Promise<void> {
+      const token = refreshToken ? await repo.findRefreshToken(sha256(refreshToken)) : undefined;
+      if (!token) return;
+      const sessionId = token.session_id;
+      await deps.db.transaction().execute(async (trx) => {
+        const r = identityRepository(trx);
+        const session = await r.findSession(sessionId);
+        if (!session || session.revoked_at) return;
+        await r.revokeSession(sessionId, 'logout');
+        await announceRevoked(trx, session.user_id, [sessionId], 'logout');
+      });
     },
 
     isSessionActive: (sessionId: string) => repo.isSessionActive(sessionId),
@@ -253,6 +269,7 @@ export function createIdentityService(deps: IdentityDeps) {
         const r = identityRepository(trx);
         await r.updateUser(userId, { password_hash: passwordHash });
         const revoked = await r.revokeUserSessions(userId, 'password_changed', sessionId);
+        await announceRevoked(trx, userId, revoked, 'password_changed');
         await recordAudit(trx, {
           action: 'user.password_changed',
           targetType: 'user',
@@ -280,6 +297,7 @@ export function createIdentityService(deps: IdentityDeps) {
         const session = await r.findSession(sessionId);
         if (!session || session.user_id !== userId || session.revoked_at) throw notFound('identity.session_not_found', 'Session');
         await r.revokeSession(sessionId, 'revoked_by_user');
+        await announceRevoked(trx, userId, [sessionId], 'revoked_by_user');
         await recordAudit(trx, {
           action: 'session.revoked',
           targetType: 'session',
@@ -347,6 +365,7 @@ export function createIdentityService(deps: IdentityDeps) {
         // Receiving the mail proves the address too.
         await r.updateUser(user.id, { password_hash: passwordHash, email_verified_at: user.email_verified_at ?? new Date() });
         const revoked = await r.revokeUserSessions(user.id, 'password_reset');
+        await announceRevoked(trx, user.id, revoked, 'password_reset');
         await recordAudit(trx, {
           action: 'user.password_reset',
           targetType: 'user',

@@ -1,17 +1,26 @@
 // Live updates for people looking at an institution: member changes pushed to its room.
 import type { Consumer } from '../../platform/events/consumer.ts';
 
-export type RoomPush = (room: string, event: string, data: unknown) => void;
+/** What this module needs of the real-time gateway. */
+export type LiveRooms = {
+  push(room: string, event: string, data: unknown): void;
+  leave(from: string, room: string): void;
+};
 
-export function liveMembersConsumer(push: RoomPush): Consumer {
+export function liveMembersConsumer(rooms: () => LiveRooms | null): Consumer {
   return {
     group: 'realtime.institutions',
     types: ['institutions.member_joined', 'institutions.member_role_changed', 'institutions.member_removed'],
     // Nothing to store: the push happens once the event is recorded as processed.
     async handle() {},
     afterCommit(event) {
-      const payload = event.payload as { institutionId: string };
-      push(`institution:${payload.institutionId}`, 'institutions:member_changed', { type: event.type, eventId: event.id, ...payload });
+      const live = rooms();
+      if (!live) return;
+      const payload = event.payload as { institutionId: string; userId: string };
+      const room = `institution:${payload.institutionId}`;
+      live.push(room, 'institutions:member_changed', { type: event.type, eventId: event.id, actorId: event.actorId, ...payload });
+      // A removed member stops hearing about the institution at once, on every open tab.
+      if (event.type === 'institutions.member_removed') live.leave(`user:${payload.userId}`, room);
     },
   };
 }

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createInstitution, signedUpClient } from '../../testing/factories.ts';
-import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
+import { dbLabel, PASSWORD, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 
 type ConnectError = Error & { data?: { code: string; detail: string } };
 
@@ -103,6 +103,57 @@ describe(`real-time gateway on ${dbLabel()}`, () => {
     const changed = next<{ type: string }>(socket, 'institutions:member_changed', (d) => d.type === 'institutions.member_role_changed');
     await owner.client.institutions.updateMember(inst.id, member.id, { role: 'teacher' });
     expect(await changed).toMatchObject({ from: 'student', to: 'teacher' });
+  });
+
+  it('signing out (or revoking the session) disconnects that session’s sockets, and only those', async () => {
+    const user = await signedUpClient(t, 'Two Tabs');
+    const laptop = t.client();
+    await laptop.auth.login({ email: user.email, password: PASSWORD });
+    const here = open(user.client.accessToken as string);
+    const there = open(laptop.accessToken as string);
+    await Promise.all([connected(here), connected(there)]);
+    const gone = new Promise<string>((resolve) => there.once('disconnect', (reason) => resolve(reason)));
+    await laptop.auth.logout();
+    expect(await gone).toBe('io server disconnect');
+    expect(here.connected).toBe(true);
+
+    const phone = t.client();
+    await phone.auth.login({ email: user.email, password: PASSWORD });
+    const phoneSocket = open(phone.accessToken as string);
+    await connected(phoneSocket);
+    const revoked = new Promise<string>((resolve) => phoneSocket.once('disconnect', (reason) => resolve(reason)));
+    const { items } = await user.client.me.sessions();
+    await user.client.me.revokeSession(items.find((s) => !s.current)?.id as string);
+    expect(await revoked).toBe('io server disconnect');
+  });
+
+  it('a removed member stops receiving the institution’s events', async () => {
+    const owner = await signedUpClient(t, 'Owner 4');
+    const inst = await createInstitution(owner.client);
+    const member = await addMember(t, owner.client, inst.id, 'teacher');
+    const watcher = open(member.client.accessToken as string);
+    await connected(watcher);
+    expect(await subscribe(watcher, `institution:${inst.id}`)).toEqual({ ok: true });
+    const removedSeen = next<{ type: string; actorId: string }>(
+      watcher,
+      'institutions:member_changed',
+      (d) => d.type === 'institutions.member_removed',
+    );
+    await owner.client.institutions.removeMember(inst.id, member.id);
+    expect(await removedSeen).toMatchObject({ actorId: owner.id });
+
+    let afterRemoval = 0;
+    watcher.on('institutions:member_changed', () => {
+      afterRemoval += 1;
+    });
+    const ownerSocket = open(owner.client.accessToken as string);
+    await connected(ownerSocket);
+    await subscribe(ownerSocket, `institution:${inst.id}`);
+    const ownerSaw = next(ownerSocket, 'institutions:member_changed');
+    await addMember(t, owner.client, inst.id, 'student');
+    await ownerSaw;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(afterRemoval).toBe(0);
   });
 
   it('rate limits what one socket may send', async () => {

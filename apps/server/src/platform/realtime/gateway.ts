@@ -19,6 +19,10 @@ export type Gateway = {
   registerRoomKind(kind: string, authorise: RoomAuthoriser): void;
   toUser(userId: string, event: string, data: unknown): void;
   toRoom(room: string, event: string, data: unknown): void;
+  /** Makes every socket in `from` leave `room` (on every process). */
+  leave(from: string, room: string): void;
+  /** Disconnects every socket in `room` (on every process). */
+  disconnect(room: string): void;
   close(): Promise<void>;
 };
 
@@ -78,7 +82,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   io.on('connection', (socket) => {
     const user = socket.data.user as AuthUser;
-    void socket.join(`user:${user.id}`);
+    void socket.join([`user:${user.id}`, `session:${user.sessionId}`]);
 
     socket.on('subscribe', async (room: unknown, ack?: Ack) => {
       const reply: Ack = typeof ack === 'function' ? ack : () => {};
@@ -99,7 +103,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
 
     socket.on('unsubscribe', async (room: unknown, ack?: Ack) => {
-      if (typeof room === 'string' && room !== `user:${user.id}`) await socket.leave(room);
+      if (typeof room === 'string' && !room.startsWith('user:') && !room.startsWith('session:')) await socket.leave(room);
       if (typeof ack === 'function') ack({ ok: true });
     });
   });
@@ -114,6 +118,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     toRoom(room, event, data) {
       io.to(room).emit(event, data);
+    },
+    leave(from, room) {
+      io.in(from).socketsLeave(room);
+    },
+    disconnect(room) {
+      io.in(room).disconnectSockets(true);
     },
     async close() {
       // Upgraded connections would keep the HTTP server from closing.
