@@ -50,6 +50,8 @@ import { createLogger, type Logger } from './platform/observability/logger.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
 import { createMemoryRateLimiter } from './platform/ratelimit/rate-limiter.ts';
 import { createGateway, type Gateway } from './platform/realtime/gateway.ts';
+import { presenceRoutes } from './platform/realtime/presence.routes.ts';
+import { createMemoryPresence, createRedisPresence } from './platform/realtime/presence.ts';
 import { createResilience } from './platform/resilience/resilience.ts';
 
 export type PlatformOptions = {
@@ -105,6 +107,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, log) : null;
   const nats = config.NATS_URL ? connectNats(config.NATS_URL, log) : null;
   const limiter = redis ? createRedisRateLimiter(redis.client, log) : createMemoryRateLimiter();
+  const presenceTtlMs = config.PRESENCE_TTL_SECONDS * 1000;
+  const presence = redis ? createRedisPresence(redis.client, presenceTtlMs) : createMemoryPresence(presenceTtlMs);
   const metrics = createMetrics(database.poolStats);
   const resilience = createResilience(metrics.registry, {
     attempts: config.OUTBOUND_ATTEMPTS,
@@ -280,6 +284,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   identityRoutes(app, { ...routeDeps, identity, devMail: config.NODE_ENV !== 'production' && mailer.outbox !== null });
   institutionsRoutes(app, { ...routeDeps, institutions });
   notificationsRoutes(app, { ...routeDeps, notifications });
+  presenceRoutes(app, { ...routeDeps, presence });
   deadLetterRoutes(app, { ...routeDeps, deadLetters });
 
   await app.ready();
@@ -294,6 +299,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       limiter,
       log,
       socketEventsPer10s: config.SOCKET_EVENTS_PER_10S,
+      presence,
+      presenceHeartbeatMs: presenceTtlMs / 2,
       ...(adapterClient ? { adapter: createAdapter(adapterClient) } : {}),
     });
     gateway.registerRoomKind('institution', async (user, institutionId) => {

@@ -67,6 +67,8 @@ const ConfigSchema = z.object({
   OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
   OUTBOUND_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
   OUTBOUND_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(10).default(30_000),
+  /** A user counts as online this long after their last heartbeat (a process refreshes at half of it). */
+  PRESENCE_TTL_SECONDS: z.coerce.number().int().min(2).default(60),
   /** Events a client may send on one socket per 10 seconds. */
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().min(1).default(50),
 });

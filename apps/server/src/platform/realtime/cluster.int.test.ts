@@ -52,6 +52,9 @@ describe.skipIf(!onPostgres() || !redisUrl)('cluster mode: two processes, one Po
       const member = await addMember(b, ownerOnB, inst.id, 'teacher');
       expect(await pushed).toMatchObject({ type: 'institutions.member_joined', userId: member.id });
       expect(a.platform.events.worker).toBeNull();
+      // Presence lives in Redis: B sees the user connected to A.
+      const presence = await ownerOnB.raw<{ items: { online: boolean }[] }>('GET', '/api/v1/presence', undefined, { userIds: owner.id });
+      expect(presence.items[0]?.online).toBe(true);
     } finally {
       socket.disconnect();
     }

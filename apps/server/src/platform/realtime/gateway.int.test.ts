@@ -4,7 +4,7 @@ import { SignJWT } from 'jose';
 import { sql } from 'kysely';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createInstitution, signedUpClient } from '../../testing/factories.ts';
+import { addMember, createInstitution, problemOf, signedUpClient, waitFor } from '../../testing/factories.ts';
 import { dbLabel, PASSWORD, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 
 type ConnectError = Error & { data?: { code: string; detail: string } };
@@ -27,6 +27,7 @@ describe(`real-time gateway on ${dbLabel()}`, () => {
   }
   const connected = (socket: Socket) =>
     new Promise<void>((resolve, reject) => {
+      if (socket.connected) return resolve();
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
@@ -154,6 +155,58 @@ describe(`real-time gateway on ${dbLabel()}`, () => {
     await ownerSaw;
     await new Promise((r) => setTimeout(r, 200));
     expect(afterRemoval).toBe(0);
+  });
+
+  it('presence: online while a socket is connected, last seen after it closes', async () => {
+    const user = await signedUpClient(t, 'Present');
+    const observer = await signedUpClient(t, 'Observer');
+    const presenceOf = async () =>
+      (
+        await observer.client.raw<{ items: { online: boolean; lastSeenAt: string | null }[] }>('GET', '/api/v1/presence', undefined, {
+          userIds: user.id,
+        })
+      ).items[0];
+    expect(await presenceOf()).toEqual({ userId: user.id, online: false, lastSeenAt: null });
+    const socket = open(user.client.accessToken as string);
+    await connected(socket);
+    await waitFor('online', async () => (await presenceOf())?.online === true);
+    socket.disconnect();
+    await waitFor('offline', async () => (await presenceOf())?.online === false);
+    expect((await presenceOf())?.lastSeenAt).toBeTruthy();
+    expect(
+      (await problemOf(observer.client.raw('GET', '/api/v1/presence', undefined, { userIds: 'nope' }))).problem.errors?.[0]?.field,
+    ).toMatch(/^userIds/);
+  });
+
+  it('typing indicators reach the other members of a room the sender has joined, and nobody else', async () => {
+    const owner = await signedUpClient(t, 'Typist');
+    const inst = await createInstitution(owner.client);
+    const member = await addMember(t, owner.client, inst.id, 'teacher');
+    const room = `institution:${inst.id}`;
+    const typist = open(owner.client.accessToken as string);
+    const reader = open(member.client.accessToken as string);
+    const outsider = await signedUpClient(t, 'Outsider');
+    const stranger = open(outsider.client.accessToken as string);
+    await Promise.all([connected(typist), connected(reader), connected(stranger)]);
+    await subscribe(typist, room);
+    await subscribe(reader, room);
+    let echoed = 0;
+    typist.on('typing', () => {
+      echoed += 1;
+    });
+    const seen = next<{ room: string; userId: string; typing: boolean }>(reader, 'typing');
+    typist.emit('typing', { room, typing: true });
+    expect(await seen).toEqual({ room, userId: owner.id, typing: true });
+
+    // Not in the room: the server drops it.
+    let forged = 0;
+    reader.on('typing', (d: { userId: string }) => {
+      if (d.userId === outsider.id) forged += 1;
+    });
+    stranger.emit('typing', { room, typing: true });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(forged).toBe(0);
+    expect(echoed).toBe(0);
   });
 
   it('rate limits what one socket may send', async () => {

@@ -8,6 +8,7 @@ import { AppError } from '../http/app-error.ts';
 import type { SessionChecker } from '../http/guards.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { RateLimiter } from '../ratelimit/rate-limiter.ts';
+import type { PresenceStore } from './presence.ts';
 
 /** Decides whether `user` may join room `<kind>:<id>`; throws an AppError when not. */
 export type RoomAuthoriser = (user: AuthUser, id: string) => Promise<void>;
@@ -36,6 +37,9 @@ export type GatewayOptions = {
   socketEventsPer10s: number;
   /** Cluster mode: rooms shared by every process (the Redis streams adapter). */
   adapter?: ServerOptions['adapter'];
+  presence: PresenceStore;
+  /** How often this process re-marks its connected users online (below the presence TTL). */
+  presenceHeartbeatMs: number;
 };
 
 const failure = (err: unknown) =>
@@ -80,9 +84,33 @@ export function createGateway(options: GatewayOptions): Gateway {
     return limit.allowed;
   }
 
+  // Sockets per user on this process: the user is offline here when the last one closes.
+  const local = new Map<string, number>();
+  const heartbeat = setInterval(() => void options.presence.touch([...local.keys()]).catch(() => {}), options.presenceHeartbeatMs);
+  heartbeat.unref();
+
   io.on('connection', (socket) => {
     const user = socket.data.user as AuthUser;
     void socket.join([`user:${user.id}`, `session:${user.sessionId}`]);
+    local.set(user.id, (local.get(user.id) ?? 0) + 1);
+    void options.presence.touch([user.id]).catch(() => {});
+    socket.on('disconnect', () => {
+      const left = (local.get(user.id) ?? 1) - 1;
+      if (left > 0) {
+        local.set(user.id, left);
+        return;
+      }
+      local.delete(user.id);
+      void options.presence.leave(user.id).catch(() => {});
+    });
+
+    // Ephemeral: typing indicators go to the other sockets of a room this socket has joined.
+    socket.on('typing', async (input: unknown) => {
+      const { room, typing } = (input ?? {}) as { room?: unknown; typing?: unknown };
+      if (typeof room !== 'string' || !socket.rooms.has(room) || room.startsWith('user:') || room.startsWith('session:')) return;
+      if (!(await allowed(socket))) return;
+      socket.to(room).emit('typing', { room, userId: user.id, typing: typing !== false });
+    });
 
     socket.on('subscribe', async (room: unknown, ack?: Ack) => {
       const reply: Ack = typeof ack === 'function' ? ack : () => {};
@@ -126,6 +154,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       io.in(room).disconnectSockets(true);
     },
     async close() {
+      clearInterval(heartbeat);
       // Upgraded connections would keep the HTTP server from closing.
       io.disconnectSockets(true);
       io.engine.close();
