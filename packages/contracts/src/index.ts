@@ -3,3 +3,4 @@ export * from './common.ts';
 export * from './events.ts';
 export * from './identity.ts';
 export * from './institutions.ts';
+export * from './realtime.ts';

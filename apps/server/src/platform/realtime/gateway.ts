@@ -2,6 +2,7 @@
 // at handshake with the access token. Every socket is in its user's room; other rooms are joined
 // on request, after the room kind's authoriser agrees. Modules push to users and rooms through it.
 import type { Server as HttpServer } from 'node:http';
+import type { RoomReply } from '@edumatrix/contracts';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { AccessTokens, AuthUser } from '../auth/access-tokens.ts';
 import { AppError } from '../http/app-error.ts';
@@ -13,7 +14,7 @@ import type { PresenceStore } from './presence.ts';
 /** Decides whether `user` may join room `<kind>:<id>`; throws an AppError when not. */
 export type RoomAuthoriser = (user: AuthUser, id: string) => Promise<void>;
 
-type Ack = (result: { ok: true } | { ok: false; code: string; detail: string }) => void;
+type Ack = (result: RoomReply) => void;
 
 export type Gateway = {
   io: Server;

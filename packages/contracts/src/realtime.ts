@@ -1,0 +1,31 @@
+// The real-time protocol over Socket.IO, shared by the gateway and its clients.
+import type { EventPayload } from './events.ts';
+
+type MemberEventType = 'institutions.member_joined' | 'institutions.member_role_changed' | 'institutions.member_removed';
+type MemberEvent<T extends MemberEventType> = { type: T; eventId: string; actorId: string | null } & EventPayload<T>;
+
+export type MemberChanged =
+  | MemberEvent<'institutions.member_joined'>
+  | MemberEvent<'institutions.member_role_changed'>
+  | MemberEvent<'institutions.member_removed'>;
+
+export type TypingSignal = { room: string; userId: string; typing: boolean };
+
+/** What the server pushes, by event name. */
+export type ServerEvents = {
+  'notifications:unread': { count: number };
+  'institutions:member_changed': MemberChanged;
+  typing: TypingSignal;
+};
+
+/** The acknowledgement of subscribe (and unsubscribe). */
+export type RoomReply = { ok: true } | { ok: false; code: string; detail: string };
+
+export type ClientEvents = {
+  subscribe: (room: string, ack: (reply: RoomReply) => void) => void;
+  unsubscribe: (room: string, ack?: (reply: RoomReply) => void) => void;
+  typing: (signal: { room: string; typing: boolean }) => void;
+};
+
+/** Handshake refusals arrive as connect_error with `data.code` one of these. */
+export type HandshakeRefusal = 'auth.required' | 'auth.invalid_token' | 'auth.token_expired' | 'auth.session_revoked';
