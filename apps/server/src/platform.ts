@@ -299,6 +299,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       limiter,
       log,
       socketEventsPer10s: config.SOCKET_EVENTS_PER_10S,
+      institutionSocketEventsPer10s: config.SOCKET_EVENTS_PER_INSTITUTION_PER_10S,
       presence,
       presenceHeartbeatMs: presenceTtlMs / 2,
       ...(adapterClient ? { adapter: createAdapter(adapterClient) } : {}),

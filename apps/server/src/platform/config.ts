@@ -71,6 +71,8 @@ const ConfigSchema = z.object({
   PRESENCE_TTL_SECONDS: z.coerce.number().int().min(2).default(60),
   /** Events a client may send on one socket per 10 seconds. */
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().min(1).default(50),
+  /** Events all clients together may send for one institution's rooms per 10 seconds. */
+  SOCKET_EVENTS_PER_INSTITUTION_PER_10S: z.coerce.number().int().min(1).default(2000),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;

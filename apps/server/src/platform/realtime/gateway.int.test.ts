@@ -230,4 +230,28 @@ describe(`real-time gateway on ${dbLabel()}`, () => {
       await limited.close();
     }
   });
+
+  it('rate limits one institution’s rooms across all its sockets', async () => {
+    const limited = await startTestPlatform({ env: { SOCKET_EVENTS_PER_INSTITUTION_PER_10S: '4' } });
+    try {
+      const owner = await signedUpClient(limited, 'Busy Owner');
+      const inst = await createInstitution(owner.client);
+      const results = [];
+      for (let i = 0; i < 3; i++) {
+        const socket = connect(limited.url, {
+          path: '/socket.io',
+          auth: { token: owner.client.accessToken },
+          transports: ['websocket'],
+          reconnection: false,
+        });
+        sockets.push(socket);
+        await connected(socket);
+        results.push((await subscribe(socket, `institution:${inst.id}`)).ok, (await subscribe(socket, `institution:${inst.id}`)).ok);
+      }
+      // Each socket is far below its own limit; together they pass the institution's.
+      expect(results).toEqual([true, true, true, true, false, false]);
+    } finally {
+      await limited.close();
+    }
+  });
 });

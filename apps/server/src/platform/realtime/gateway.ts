@@ -34,8 +34,9 @@ export type GatewayOptions = {
   sessions: SessionChecker;
   limiter: RateLimiter;
   log: Logger;
-  /** Client-sent events allowed per socket per 10 seconds. */
+  /** Client-sent events allowed per socket, and per institution (its rooms), per 10 seconds. */
   socketEventsPer10s: number;
+  institutionSocketEventsPer10s: number;
   /** Cluster mode: rooms shared by every process (the Redis streams adapter). */
   adapter?: ServerOptions['adapter'];
   presence: PresenceStore;
@@ -80,9 +81,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   });
 
-  async function allowed(socket: Socket): Promise<boolean> {
+  /** Per socket always; per institution too when the event concerns one of its rooms. */
+  async function allowed(socket: Socket, room?: string): Promise<boolean> {
     const limit = await options.limiter.hit(`socket:${socket.id}`, options.socketEventsPer10s, 10);
-    return limit.allowed;
+    if (!limit.allowed) return false;
+    if (!room?.startsWith('institution:')) return true;
+    return (await options.limiter.hit(`socket-institution:${room.slice('institution:'.length)}`, options.institutionSocketEventsPer10s, 10))
+      .allowed;
   }
 
   // Sockets per user on this process: the user is offline here when the last one closes.
@@ -109,14 +114,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     socket.on('typing', async (input: unknown) => {
       const { room, typing } = (input ?? {}) as { room?: unknown; typing?: unknown };
       if (typeof room !== 'string' || !socket.rooms.has(room) || room.startsWith('user:') || room.startsWith('session:')) return;
-      if (!(await allowed(socket))) return;
+      if (!(await allowed(socket, room))) return;
       socket.to(room).emit('typing', { room, userId: user.id, typing: typing !== false });
     });
 
     socket.on('subscribe', async (room: unknown, ack?: Ack) => {
       const reply: Ack = typeof ack === 'function' ? ack : () => {};
       try {
-        if (!(await allowed(socket))) throw new AppError('rate_limited', 'realtime.rate_limited', 'Too many requests on this connection');
+        if (!(await allowed(socket, typeof room === 'string' ? room : undefined))) {
+          throw new AppError('rate_limited', 'realtime.rate_limited', 'Too many requests on this connection or for this institution');
+        }
         if (typeof room !== 'string' || !/^[a-z]+:[\w-]{1,100}$/.test(room)) {
           throw new AppError('invalid', 'realtime.bad_room', 'A room is named kind:id, such as institution:<id>');
         }
