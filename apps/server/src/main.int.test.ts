@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, startProcess, waitForOutput } from './testing/processes.ts';
-import { dbLabel, newEmail, PASSWORD, processDatabaseEnv } from './testing/test-platform.ts';
+import { type Running, startProcess, useProcessDatabase, waitForOutput } from './testing/processes.ts';
+import { dbLabel, newEmail, PASSWORD } from './testing/test-platform.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 
@@ -17,15 +17,8 @@ async function waitForPort(running: Running): Promise<number> {
 const start = (env: Record<string, string>) => startProcess(MAIN, env);
 
 describe(`server process on ${dbLabel()}`, () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'edumatrix-main-'));
-  let database: Awaited<ReturnType<typeof processDatabaseEnv>>;
-  beforeAll(async () => {
-    database = await processDatabaseEnv(dataDir);
-  });
-  afterAll(async () => {
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const database = useProcessDatabase();
+  const dataDir = database.dataDir;
 
   it('a bad variable stops start-up with a message naming it', async () => {
     const running = start({ PORT: 'eighty', DATA_DIR: dataDir });
@@ -35,7 +28,7 @@ describe(`server process on ${dbLabel()}`, () => {
   });
 
   it('serves, logs a request id on every request line, drains on SIGTERM, and keeps data across a restart', async () => {
-    const first = start({ PORT: '0', ...database.env });
+    const first = start({ PORT: '0', ...database.env() });
     const port = await waitForPort(first);
     const email = newEmail();
     const register = fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
@@ -59,7 +52,7 @@ describe(`server process on ${dbLabel()}`, () => {
     expect(requestLines.every((l) => typeof l.reqId === 'string' && l.reqId.length > 0)).toBe(true);
     expect(lines.some((l) => l.msg.includes('shutting down'))).toBe(true);
 
-    const second = start({ PORT: '0', ...database.env });
+    const second = start({ PORT: '0', ...database.env() });
     const port2 = await waitForPort(second);
     const login = await fetch(`http://127.0.0.1:${port2}/api/v1/auth/login`, {
       method: 'POST',

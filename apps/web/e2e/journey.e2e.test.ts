@@ -6,25 +6,17 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { latestToken } from '../../server/src/testing/factories.ts';
 import { newEmail, PASSWORD, startTestPlatform, type TestPlatform } from '../../server/src/testing/test-platform.ts';
-import { launchBrowser, openPage } from './browser.ts';
+import { openPage, useE2E } from './browser.ts';
 
 // E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist.
 const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 
 describe('first journey in Chromium', () => {
-  let t: TestPlatform;
-  let browser: Browser;
-  beforeAll(async () => {
-    // Server errors are printed, so a failing run shows the cause and not only the symptom.
-    t = await startTestPlatform({ webDistDir: WEB_DIST, env: { LOG_LEVEL: 'error' } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const e2e = useE2E(WEB_DIST);
 
   it('sign up → verify → create institution → invite → accept → listed with role', async () => {
+    const t = e2e.t();
+    const browser = e2e.browser();
     const ownerEmail = newEmail();
     const inviteeEmail = newEmail();
     const owner = await openPage(await browser.newContext({ viewport: { width: 1280, height: 800 } }));

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
 import { PASSWORD, startTestPlatform, type TestPlatform } from '../../server/src/testing/test-platform.ts';
-import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { openPage, useE2E, type WatchedPage } from './browser.ts';
 
 // E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist.
 const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
@@ -14,19 +14,10 @@ const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', im
 type Marked = Window & { liveMarker?: string };
 
 describe('live updates in Chromium', () => {
-  let t: TestPlatform;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestPlatform({ webDistDir: WEB_DIST, env: { LOG_LEVEL: 'error' } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const e2e = useE2E(WEB_DIST);
 
   async function signIn(page: Page, email: string) {
-    await page.goto(`${t.url}/signin`);
+    await page.goto(`${e2e.t().url}/signin`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').first().fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -48,6 +39,8 @@ describe('live updates in Chromium', () => {
   }
 
   it('members list and notification bell update without a reload', async () => {
+    const t = e2e.t();
+    const browser = e2e.browser();
     const owner = await signedUpClient(t, 'Olivia Owner');
     const institution = await createInstitution(owner.client, { name: 'Live Academy' });
 

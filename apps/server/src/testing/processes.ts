@@ -1,5 +1,10 @@
 // Spawning real server processes from tests (TypeScript through tsx), and reading what they print.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { processDatabaseEnv } from './test-platform.ts';
 
 export type Running = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
@@ -28,4 +33,27 @@ export async function waitForOutput(running: Running, pattern: RegExp, timeoutMs
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`no ${pattern} in output:\n${running.output().slice(-3000)}`);
+}
+
+/**
+ * For a describe block that runs server processes: a database of their own (a data folder on
+ * PGlite, a new database on PostgreSQL), made before the tests and removed after them.
+ */
+export function useProcessDatabase(): { env(): Record<string, string>; dataDir: string } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'edumatrix-process-'));
+  let database: Awaited<ReturnType<typeof processDatabaseEnv>> | null = null;
+  beforeAll(async () => {
+    database = await processDatabaseEnv(dataDir);
+  });
+  afterAll(async () => {
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    dataDir,
+    env: () => {
+      if (!database) throw new Error('useProcessDatabase: used outside a test');
+      return database.env;
+    },
+  };
 }

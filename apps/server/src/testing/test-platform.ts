@@ -175,3 +175,9 @@ export async function emptyDatabase(): Promise<{ open(): Promise<Database>; drop
     drop: () => withAdmin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
   };
 }
+
+/** The event bus adapters to run contract tests against: the PostgreSQL log, and NATS when the suite started one. */
+export function busAdapters(): { name: string; env: Record<string, string> }[] {
+  const natsUrl = process.env.TEST_NATS_URL;
+  return [{ name: 'PostgreSQL event log', env: {} }, ...(natsUrl ? [{ name: 'NATS JetStream', env: { NATS_URL: natsUrl } }] : [])];
+}

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, startProcess, waitForOutput } from '../../testing/processes.ts';
-import { dbLabel, processDatabaseEnv } from '../../testing/test-platform.ts';
+import { type Running, startProcess, useProcessDatabase, waitForOutput } from '../../testing/processes.ts';
+import { busAdapters, dbLabel } from '../../testing/test-platform.ts';
 
 const SERVER = fileURLToPath(new URL('../../testing/crash-server.ts', import.meta.url));
 const EVENTS = 10_000;
@@ -34,26 +34,12 @@ async function until(running: Running, what: string, ok: (p: Progress) => boolea
   );
 }
 
-const natsUrl = process.env.TEST_NATS_URL;
-const adapters: { name: string; env: Record<string, string> }[] = [
-  { name: 'PostgreSQL event log', env: {} },
-  ...(natsUrl ? [{ name: 'NATS JetStream', env: { NATS_URL: natsUrl } }] : []),
-];
-
-describe.each(adapters)('crash recovery ($name) on ' + dbLabel(), ({ env: adapterEnv }) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'edumatrix-crash-'));
-  let database: Awaited<ReturnType<typeof processDatabaseEnv>>;
-  beforeAll(async () => {
-    database = await processDatabaseEnv(dataDir);
-  });
-  afterAll(async () => {
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+describe.each(busAdapters())('crash recovery ($name) on ' + dbLabel(), ({ env: adapterEnv }) => {
+  const database = useProcessDatabase();
 
   it('kill -9 mid-stream, then restart: every group applies every event exactly once', async () => {
     // Both processes share one JetStream namespace, as a restarted deployment would.
-    const env = { ...database.env, ...adapterEnv, EVENT_LEASE_SECONDS: '2', EVENTS_NAMESPACE: `crash${Date.now()}` };
+    const env = { ...database.env(), ...adapterEnv, EVENT_LEASE_SECONDS: '2', EVENTS_NAMESPACE: `crash${Date.now()}` };
     const first = startProcess(SERVER, { ...env, PUBLISH: String(EVENTS), HANDLER_DELAY_MS: '1' });
     await waitForOutput(first, /"progress"/, 60_000);
     const before = await until(first, 'some progress', (p) => Object.values(p).some((g) => g.applied >= 100), 60_000);

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createInstitution, problemOf, signedUpClient, waitFor } from '../../testing/factories.ts';
-import { dbLabel, newEmail, PASSWORD, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
+import { busAdapters, dbLabel, newEmail, PASSWORD, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 import type { Db } from '../db/database.ts';
 import type { Consumer } from './consumer.ts';
 import { InvalidEventError, UnknownEventError } from './outbox.ts';
@@ -76,13 +76,7 @@ async function publish(t: TestPlatform, type: string, key: string, payload: Reco
 }
 
 // One contract suite, run against every bus adapter this machine can offer.
-const natsUrl = process.env.TEST_NATS_URL;
-const adapters: { name: string; env: Record<string, string> }[] = [
-  { name: 'PostgreSQL event log', env: {} },
-  ...(natsUrl ? [{ name: 'NATS JetStream', env: { NATS_URL: natsUrl } }] : []),
-];
-
-describe.each(adapters)('event backbone ($name) on ' + dbLabel(), ({ env: adapterEnv }) => {
+describe.each(busAdapters())('event backbone ($name) on ' + dbLabel(), ({ env: adapterEnv }) => {
   let t: TestPlatform;
   const onLog = !('NATS_URL' in adapterEnv);
   beforeAll(async () => {
