@@ -1,8 +1,7 @@
 // NATS stopped mid-run: writes still commit, /health/ready names NATS, and when it is back every
 // event is delivered, none lost. The test runs its own nats-server so that it can stop it.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventEnvelope } from '@edumatrix/contracts';
@@ -10,28 +9,11 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { signedUpClient, waitFor } from '../../testing/factories.ts';
+import { findBinary, freePort, waitForPortOpen } from '../../testing/processes.ts';
 import { dbLabel, startTestPlatform } from '../../testing/test-platform.ts';
 import type { Db } from '../db/database.ts';
 
-function natsBinary(): string | null {
-  for (const candidate of ['nats-server', '/usr/sbin/nats-server', '/usr/bin/nats-server']) {
-    try {
-      execFileSync(candidate, ['--version'], { stdio: 'ignore' });
-      return candidate;
-    } catch {}
-  }
-  return null;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-const binary = natsBinary();
+const binary = findBinary('nats-server', '/usr/sbin/nats-server', '/usr/bin/nats-server');
 
 describe.skipIf(!binary)(`NATS outage on ${dbLabel()}`, () => {
   const storeDir = mkdtempSync(join(tmpdir(), 'edumatrix-nats-'));
@@ -43,18 +25,7 @@ describe.skipIf(!binary)(`NATS outage on ${dbLabel()}`, () => {
 
   const startNats = async (port: number) => {
     nats = spawn(binary as string, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' });
-    await waitFor(
-      'nats to listen',
-      () =>
-        new Promise<boolean>((resolve) => {
-          const socket = connect(port, '127.0.0.1');
-          socket.once('connect', () => {
-            socket.end();
-            resolve(true);
-          });
-          socket.once('error', () => resolve(false));
-        }),
-    );
+    await waitForPortOpen(port);
   };
 
   it('keeps committing while NATS is down, reports it, and delivers everything when it is back', async () => {

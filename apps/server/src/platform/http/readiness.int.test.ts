@@ -1,20 +1,11 @@
 // Readiness covers Redis and NATS when they are configured. The full suite starts real servers and
 // passes their URLs in TEST_REDIS_URL and TEST_NATS_URL.
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../testing/processes.ts';
 import { dbLabel, startTestPlatform } from '../../testing/test-platform.ts';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const natsUrl = process.env.TEST_NATS_URL;
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 1;
-}
 
 async function readiness(url: string, until: (status: number) => boolean) {
   for (let i = 0; i < 50; i++) {
@@ -40,7 +31,7 @@ describe(`readiness with Redis and NATS on ${dbLabel()}`, () => {
 
   it('answers 503 naming Redis and NATS when they do not answer', async () => {
     const t = await startTestPlatform({
-      env: { REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, NATS_URL: `nats://127.0.0.1:${await closedPort()}` },
+      env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, NATS_URL: `nats://127.0.0.1:${await freePort()}` },
     });
     try {
       const { status, body } = await readiness(t.url, () => true);
