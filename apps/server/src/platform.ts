@@ -184,7 +184,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         signals,
         consumers,
         log,
-        metrics: createEventMetrics(metrics.registry, db),
+        metrics: createEventMetrics(metrics.registry, db, jetstream ? () => jetstream().then((b) => b.pending()) : undefined),
         leaseSeconds: config.EVENT_LEASE_SECONDS,
         retry: {
           p0: { attempts: config.EVENT_RETRY_ATTEMPTS_HIGH, baseMs: config.EVENT_RETRY_BASE_MS_HIGH },

@@ -6,7 +6,12 @@ import type { Db } from '../db/database.ts';
 export type EventMetrics = ReturnType<typeof createEventMetrics>;
 
 /** Per-lane throughput, outcomes per group, dead letters and consumer lag (read at scrape time). */
-export function createEventMetrics(registry: Registry, db: Db) {
+/** `jetstreamLag`: with the NATS adapter, lag comes from JetStream rather than the PostgreSQL log. */
+export function createEventMetrics(
+  registry: Registry,
+  db: Db,
+  jetstreamLag?: () => Promise<{ group: string; lane: string; pending: number }[]>,
+) {
   const relayed = new Counter({
     name: 'edumatrix_events_relayed_total',
     help: 'Events appended to the event log, by priority lane',
@@ -38,6 +43,10 @@ export function createEventMetrics(registry: Registry, db: Db) {
     registers: [registry],
     async collect() {
       this.reset();
+      if (jetstreamLag) {
+        for (const r of await jetstreamLag().catch(() => [])) this.set({ group: r.group, lane: r.lane }, r.pending);
+        return;
+      }
       const { rows } = await sql<{ group_name: string; lane: string; lag: number }>`
         select p.group_name, p.lane,
           (select count(*)::int from events.outbox o where o.priority = p.lane and o.position > p.position) as lag

@@ -137,6 +137,10 @@ describe.each(busAdapters())('event backbone ($name) on ' + dbLabel(), ({ env: a
         expect(ns).toHaveLength(20);
       }
     }
+    // Caught up: the lag gauge drains to zero, whichever adapter carries the events.
+    await waitFor('lag to drain', async () =>
+      /edumatrix_events_consumer_lag\{group="test.second",lane="p2"\} 0\n/.test(await (await fetch(`${t.url}/metrics`)).text()),
+    );
   });
 
   it('the foundation publishes its events: registered, provisioned, invited, joined, role changed', async () => {

@@ -17,6 +17,8 @@ export type JetStreamLane = {
 export type JetStreamBus = {
   publish(rows: LogRow[]): Promise<void>;
   lane(group: string, lane: Priority): Promise<JetStreamLane>;
+  /** Messages not yet acked, per consumer group and lane (consumer lag on this adapter). */
+  pending(): Promise<{ group: string; lane: Priority; pending: number }[]>;
 };
 
 export async function createJetStreamBus(nc: NatsConnection, namespace: string): Promise<JetStreamBus> {
@@ -33,6 +35,15 @@ export async function createJetStreamBus(nc: NatsConnection, namespace: string):
     }
   }
   return {
+    async pending() {
+      const result: { group: string; lane: Priority; pending: number }[] = [];
+      for (const lane of PRIORITIES) {
+        for await (const info of jsm.consumers.list(streamName(lane))) {
+          result.push({ group: info.config.description ?? info.name, lane, pending: info.num_pending + info.num_ack_pending });
+        }
+      }
+      return result;
+    },
     async publish(rows) {
       await Promise.all(rows.map((row) => js.publish(subject(row.priority, row.type), JSON.stringify(toEnvelope(row)), { msgID: row.id })));
     },
@@ -45,6 +56,7 @@ export async function createJetStreamBus(nc: NatsConnection, namespace: string):
       } catch {
         await jsm.consumers.add(streamName(lane), {
           durable_name: durable,
+          description: group,
           ack_policy: AckPolicy.Explicit,
           deliver_policy: DeliverPolicy.All,
           ack_wait: 30_000_000_000,
