@@ -1,10 +1,5 @@
-// The real process: start-up refuses bad configuration, logs carry request ids, SIGTERM drains and
-// exits cleanly, and the data is there after a restart.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Running, startProcess, useProcessDatabase, waitForOutput } from './testing/processes.ts';
 import { dbLabel, newEmail, PASSWORD } from './testing/test-platform.ts';
 

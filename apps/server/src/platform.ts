@@ -116,7 +116,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     breakerThreshold: config.OUTBOUND_BREAKER_THRESHOLD,
     halfOpenAfterMs: config.OUTBOUND_BREAKER_HALF_OPEN_MS,
   });
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log, policy: resilience.policy('smtp') });
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log, policy: () => resilience.policy('smtp') });
   const postgres = database.kind === 'postgres';
   const signals = await createSignals({ databaseUrl: postgres ? config.DATABASE_URL : undefined, log });
   const publisher = createEventPublisher({ catalog: { ...eventCatalog, ...options.extraEvents }, signals, postgres });

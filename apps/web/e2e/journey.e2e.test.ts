@@ -2,10 +2,9 @@
 // institution, invite a second person, who accepts and appears in the members list with the role.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { latestToken } from '../../server/src/testing/factories.ts';
-import { newEmail, PASSWORD, startTestPlatform, type TestPlatform } from '../../server/src/testing/test-platform.ts';
+import { newEmail, PASSWORD } from '../../server/src/testing/test-platform.ts';
 import { openPage, useE2E } from './browser.ts';
 
 // E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist.

@@ -2,10 +2,10 @@
 // and an invitation to an existing user lights up their bell, without either page reloading.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
-import { PASSWORD, startTestPlatform, type TestPlatform } from '../../server/src/testing/test-platform.ts';
+import { PASSWORD } from '../../server/src/testing/test-platform.ts';
 import { openPage, useE2E, type WatchedPage } from './browser.ts';
 
 // E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist.

@@ -76,7 +76,7 @@ async function publish(t: TestPlatform, type: string, key: string, payload: Reco
 }
 
 // One contract suite, run against every bus adapter this machine can offer.
-describe.each(busAdapters())('event backbone ($name) on ' + dbLabel(), ({ env: adapterEnv }) => {
+describe.each(busAdapters())(`event backbone ($name) on ${dbLabel()}`, ({ env: adapterEnv }) => {
   let t: TestPlatform;
   const onLog = !('NATS_URL' in adapterEnv);
   beforeAll(async () => {

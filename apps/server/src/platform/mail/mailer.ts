@@ -19,14 +19,21 @@ export type Mailer = {
 
 const OUTBOX_SIZE = 500;
 
-export function createMailer(options: { smtpUrl?: string | undefined; from: string; log: Logger; policy: DependencyPolicy }): Mailer {
+export function createMailer(options: {
+  smtpUrl?: string | undefined;
+  from: string;
+  log: Logger;
+  /** The outbound policy for SMTP, asked for only when SMTP is configured. */
+  policy: () => DependencyPolicy;
+}): Mailer {
   if (options.smtpUrl) {
+    const policy = options.policy();
     const transport = nodemailer.createTransport(options.smtpUrl);
     return {
       outbox: null,
       async send(message) {
         try {
-          await options.policy.execute(() => transport.sendMail({ from: options.from, ...message }));
+          await policy.execute(() => transport.sendMail({ from: options.from, ...message }));
         } catch (err) {
           options.log.error({ err, to: message.to, subject: message.subject }, 'mail could not be sent');
         }
