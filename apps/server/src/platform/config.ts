@@ -93,8 +93,3 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return Object.freeze(config);
 }
-
-/** Test and tool helper: the defaults with some variables overridden. */
-export function configWith(overrides: Record<string, string | undefined>): Config {
-  return loadConfig({ ...overrides });
-}

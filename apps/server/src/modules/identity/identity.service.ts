@@ -1,12 +1,12 @@
 // Accounts, credentials and sessions: registration, sign-in, rotating refresh tokens, email
 // verification, password change and reset.
-import { createHash, randomBytes } from 'node:crypto';
 import type { PlatformRole, RegisterBody, User } from '@edumatrix/contracts';
 import { hash, verify } from '@node-rs/argon2';
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { AccessTokens } from '../../platform/auth/access-tokens.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { hashOpaqueToken, newOpaqueToken } from '../../platform/auth/opaque-tokens.ts';
+import { type Db, isUniqueViolation } from '../../platform/db/database.ts';
 import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
@@ -41,9 +41,6 @@ export type IdentityDeps = {
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const newSecret = () => randomBytes(32).toString('base64url');
-
 export function toUser(row: UserRow): User {
   return {
     id: row.id,
@@ -72,8 +69,8 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   async function issue(r: IdentityRepository, user: UserRow, sessionId: string): Promise<IssuedAuth> {
-    const refreshToken = newSecret();
-    await r.insertRefreshToken(sha256(refreshToken), sessionId);
+    const refreshToken = newOpaqueToken();
+    await r.insertRefreshToken(hashOpaqueToken(refreshToken), sessionId);
     const access = await deps.tokens.sign({
       id: user.id,
       sessionId,
@@ -96,9 +93,9 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   async function sendOneTimeLink(r: IdentityRepository, user: UserRow, purpose: 'verify_email' | 'reset_password') {
-    const token = newSecret();
+    const token = newOpaqueToken();
     const ttl = purpose === 'verify_email' ? VERIFY_EMAIL_TTL_MS : RESET_PASSWORD_TTL_MS;
-    await r.insertOneTimeToken({ token_hash: sha256(token), user_id: user.id, purpose, expires_at: new Date(Date.now() + ttl) });
+    await r.insertOneTimeToken({ token_hash: hashOpaqueToken(token), user_id: user.id, purpose, expires_at: new Date(Date.now() + ttl) });
     return async () => {
       const path = purpose === 'verify_email' ? 'verify-email' : 'reset-password';
       const link = `${deps.publicUrl}/${path}?token=${token}`;
@@ -143,7 +140,7 @@ export function createIdentityService(deps: IdentityDeps) {
       })
       .catch((err: unknown) => {
         // Two registrations racing for one email: the unique index decides.
-        if ((err as { code?: string }).code === '23505') {
+        if (isUniqueViolation(err)) {
           throw new AppError('conflict', 'identity.email_taken', 'An account with this email already exists', {
             fields: [{ field: 'email', message: 'is already registered' }],
           });
@@ -187,7 +184,7 @@ export function createIdentityService(deps: IdentityDeps) {
     async refresh(refreshToken: string, meta: ClientMeta): Promise<IssuedAuth> {
       const outcome = await deps.db.transaction().execute(async (trx) => {
         const r = identityRepository(trx);
-        const token = await r.findRefreshTokenForUpdate(sha256(refreshToken));
+        const token = await r.findRefreshTokenForUpdate(hashOpaqueToken(refreshToken));
         if (!token) return { error: 'auth.invalid_refresh_token' as const };
         const session = await r.findSession(token.session_id);
         if (!session || session.revoked_at || session.expires_at < new Date()) return { error: 'auth.session_revoked' as const };
@@ -222,7 +219,7 @@ export function createIdentityService(deps: IdentityDeps) {
 
     /** Signs out the session the refresh token belongs to. */
     async logout(refreshToken: string | null): Promise<void> {
-      const token = refreshToken ? await repo.findRefreshToken(sha256(refreshToken)) : undefined;
+      const token = refreshToken ? await repo.findRefreshToken(hashOpaqueToken(refreshToken)) : undefined;
       if (!token) return;
       const sessionId = token.session_id;
       await deps.db.transaction().execute(async (trx) => {
@@ -310,7 +307,7 @@ export function createIdentityService(deps: IdentityDeps) {
     async verifyEmail(token: string) {
       await deps.db.transaction().execute(async (trx) => {
         const r = identityRepository(trx);
-        const row = await r.findOneTimeTokenForUpdate(sha256(token), 'verify_email');
+        const row = await r.findOneTimeTokenForUpdate(hashOpaqueToken(token), 'verify_email');
         if (!row || row.used_at || row.expires_at < new Date()) {
           throw new AppError('gone', 'identity.token_invalid', 'This link is invalid, used or expired; ask for a new one', {
             fields: [{ field: 'token', message: 'is invalid, used or expired' }],
@@ -348,7 +345,7 @@ export function createIdentityService(deps: IdentityDeps) {
 
     async resetPassword(token: string, newPassword: string) {
       // Checked again, locked, inside the transaction below.
-      const row = await repo.findOneTimeToken(sha256(token), 'reset_password');
+      const row = await repo.findOneTimeToken(hashOpaqueToken(token), 'reset_password');
       const user = row ? await repo.findUserById(row.user_id) : undefined;
       if (!row || !user || row.used_at || row.expires_at < new Date()) {
         throw new AppError('gone', 'identity.token_invalid', 'This link is invalid, used or expired; ask for a new one', {
@@ -359,7 +356,7 @@ export function createIdentityService(deps: IdentityDeps) {
       const passwordHash = await hash(newPassword, ARGON);
       await deps.db.transaction().execute(async (trx) => {
         const r = identityRepository(trx);
-        const again = await r.findOneTimeTokenForUpdate(sha256(token), 'reset_password');
+        const again = await r.findOneTimeTokenForUpdate(hashOpaqueToken(token), 'reset_password');
         if (!again || again.used_at) throw new AppError('gone', 'identity.token_invalid', 'This link was already used');
         await r.useOneTimeTokens(user.id, 'reset_password');
         // Receiving the mail proves the address too.

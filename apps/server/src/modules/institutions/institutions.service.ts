@@ -1,5 +1,4 @@
 // Institution registration and tenant provisioning, settings, members, roles and invitations.
-import { createHash, randomBytes } from 'node:crypto';
 import type {
   AcceptInvitationBody,
   CreateInstitutionBody,
@@ -16,7 +15,8 @@ import type {
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { AuthUser } from '../../platform/auth/access-tokens.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { hashOpaqueToken, newOpaqueToken } from '../../platform/auth/opaque-tokens.ts';
+import { type Db, isUniqueViolation } from '../../platform/db/database.ts';
 import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
@@ -32,7 +32,6 @@ import {
 } from './institutions.repository.ts';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 export type InstitutionsDeps = {
   db: Db;
@@ -160,7 +159,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           return present(row, 'owner', profile);
         });
       } catch (err) {
-        if ((err as { code?: string }).code === '23505') throw slugTaken();
+        if (isUniqueViolation(err)) throw slugTaken();
         throw err;
       }
     },
@@ -207,7 +206,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           return after;
         })
         .catch((err: unknown) => {
-          if ((err as { code?: string }).code === '23505') throw slugTaken();
+          if (isUniqueViolation(err)) throw slugTaken();
           throw err;
         });
     },
@@ -281,7 +280,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           fields: [{ field: 'email', message: 'is already a member' }],
         });
       }
-      const token = randomBytes(32).toString('base64url');
+      const token = newOpaqueToken();
       const { row, institution } = await deps.db.transaction().execute(async (trx) => {
         const r = institutionsRepository(trx);
         const institution = await r.findById(tenant.institutionId);
@@ -293,7 +292,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           institution_id: tenant.institutionId,
           email: body.email,
           role: body.role,
-          token_hash: sha256(token),
+          token_hash: hashOpaqueToken(token),
           invited_by: inviter.id,
           expires_at: new Date(Date.now() + INVITATION_TTL_MS),
         });
@@ -351,7 +350,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
     },
 
     async preview(token: string): Promise<InvitationPreview> {
-      const row = await repo.findInvitationByToken(sha256(token));
+      const row = await repo.findInvitationByToken(hashOpaqueToken(token));
       const institution = row ? await repo.findById(row.institution_id) : undefined;
       if (!row || !institution) throw notFound('institution.invitation_not_found', 'Invitation');
       return {
@@ -370,7 +369,7 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
       user: AuthUser | null,
       meta: ClientMeta,
     ): Promise<{ institutionId: string; role: InstitutionRole; auth?: IssuedAuth }> {
-      const tokenHash = sha256(body.token);
+      const tokenHash = hashOpaqueToken(body.token);
       // Checked again, locked, inside the transaction below; this early look avoids creating an
       // account for an invitation that cannot be accepted.
       const invitation = await repo.findInvitationByToken(tokenHash);
@@ -419,7 +418,8 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
           throw new AppError('conflict', 'institution.already_member', 'You are already a member of this institution');
         }
         await r.insertMember({ institution_id: invitation.institution_id, user_id: userId, role: invitation.role });
-        const institution = await r.lockInstitution(invitation.institution_id);
+        const institution = await r.findById(invitation.institution_id);
+        if (!institution) throw notFound('institution.not_found', 'Institution');
         await deps.events.publish(trx, {
           type: 'institutions.member_joined',
           key: invitation.institution_id,

@@ -3,7 +3,7 @@ import type { EventPayload, Notification, NotificationQuery, Page } from '@eduma
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
+import { decodeCursor, toPage } from '../../platform/http/cursor.ts';
 import { type InboxRow, notificationsRepository } from './notifications.repository.ts';
 
 export type NotificationRequest = EventPayload<'notifications.notification_requested'>;
@@ -49,9 +49,7 @@ export function createNotificationsService(deps: { db: Db; onUnreadChanged?: Unr
         limit: query.limit + 1,
         ...(query.cursor ? { before: decodeCursor(query.cursor) } : {}),
       });
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return { items: page.map(present), nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+      return toPage(rows, query.limit, present);
     },
 
     unreadCount: (userId: string) => repo.unreadCount(userId),

@@ -3,7 +3,7 @@ import type { AuditEntry, AuditQuery, Page } from '@edumatrix/contracts';
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/database.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, toPage } from '../http/cursor.ts';
 import { currentContext } from '../observability/context.ts';
 
 type AuditTable = {
@@ -69,22 +69,17 @@ export async function listAudit(db: Db, institutionId: string, query: AuditQuery
   if (query.to) q = q.where('at', '<', new Date(query.to));
   if (query.cursor) q = q.where('id', '<', decodeCursor(query.cursor));
   const rows = await q.execute();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      at: new Date(r.at).toISOString(),
-      actorId: r.actor_id,
-      action: r.action,
-      targetType: r.target_type,
-      targetId: r.target_id,
-      institutionId: r.institution_id,
-      before: r.before ?? null,
-      after: r.after ?? null,
-      ip: r.ip,
-      requestId: r.request_id,
-    })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
-  };
+  return toPage(rows, query.limit, (r) => ({
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    institutionId: r.institution_id,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    ip: r.ip,
+    requestId: r.request_id,
+  }));
 }

@@ -7,6 +7,9 @@ import pg from 'pg';
 // biome-ignore lint/suspicious/noExplicitAny: type-level glue; each repository narrows it to its own tables.
 export type Db = Kysely<any>;
 
+/** PostgreSQL's unique_violation: a concurrent writer took the same unique value first. */
+export const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';
+
 export type PoolStats = { total: number; idle: number; waiting: number };
 
 export type Database = {

@@ -5,7 +5,7 @@ import type { Generated, Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, notFound } from '../http/app-error.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, toPage } from '../http/cursor.ts';
 import { type Attempt, applyOnce } from './apply.ts';
 import type { Consumer } from './consumer.ts';
 
@@ -69,9 +69,7 @@ export function createDeadLetters(executor: Db, consumers: Consumer[]) {
       if (query.type) q = q.where((eb) => eb(eb.ref('event', '->>').key('type'), '=', query.type as string));
       if (query.cursor) q = q.where('id', '<', decodeCursor(query.cursor));
       const rows = await q.execute();
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return { items: page.map(present), nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null };
+      return toPage(rows, query.limit, present);
     },
 
     get: async (id: string) => present(await find(id)),

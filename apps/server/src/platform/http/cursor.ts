@@ -6,6 +6,17 @@ export const isUuid = (value: string) => UUID.test(value);
 
 export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 
+/** Rows fetched with `limit + 1`: the page, and a cursor when there is more. */
+export function toPage<R extends { id: string }, T>(
+  rows: R[],
+  limit: number,
+  present: (row: R) => T,
+): { items: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(present), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+}
+
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!isUuid(id)) {
