@@ -20,6 +20,14 @@ import {
   liveMembersConsumer,
 } from './modules/institutions/index.ts';
 import { createNotificationsService, notificationsConsumer, notificationsRoutes } from './modules/notifications/index.ts';
+import {
+  createWebhooksService,
+  startWebhookDispatcher,
+  type WebhookDispatcher,
+  webhooksConsumer,
+  webhooksPermissions,
+  webhooksRoutes,
+} from './modules/webhooks/index.ts';
 import { createAccessTokens } from './platform/auth/access-tokens.ts';
 import { type Access, mergePermissions, type PermissionTable } from './platform/auth/permissions.ts';
 import { resolveSigningSecret } from './platform/auth/signing-secret.ts';
@@ -156,8 +164,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         .catch((err: unknown) => log.warn({ err }, 'could not push the unread count'));
     },
   });
+  // Webhook deliveries are sent by the worker role; the API only queues them (and wakes it when local).
+  let dispatcher: WebhookDispatcher | null = null;
+  const wakeDispatcher = () => dispatcher?.wake();
+  const webhooks = createWebhooksService({
+    db,
+    allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    requireHttps: config.NODE_ENV === 'production',
+    wake: wakeDispatcher,
+  });
   const consumers: Consumer[] = [
     notificationsConsumer({ notifications }),
+    webhooksConsumer({ wake: wakeDispatcher }),
     liveMembersConsumer(() => (gateway ? { push: gateway.toRoom, leave: gateway.leave } : null)),
     liveSessionsConsumer((room) => gateway?.disconnect(room)),
     ...(options.consumers ?? []),
@@ -194,7 +212,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         },
       })
     : null;
-  const permissions = mergePermissions(institutionsPermissions);
+  if (config.ROLES.includes('worker')) {
+    dispatcher = startWebhookDispatcher({
+      db,
+      log,
+      resilience,
+      events: publisher,
+      managersOf: institutions.managerIds,
+      settings: {
+        allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+        maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+        retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+        disableAfter: config.WEBHOOK_DISABLE_AFTER_FAILURES,
+      },
+    });
+  }
+  const permissions = mergePermissions(institutionsPermissions, webhooksPermissions);
   const guards = createGuards({
     db,
     tokens,
@@ -284,6 +317,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   identityRoutes(app, { ...routeDeps, identity, devMail: config.NODE_ENV !== 'production' && mailer.outbox !== null });
   institutionsRoutes(app, { ...routeDeps, institutions });
   notificationsRoutes(app, { ...routeDeps, notifications });
+  webhooksRoutes(app, { ...routeDeps, webhooks });
   presenceRoutes(app, { ...routeDeps, presence });
   deadLetterRoutes(app, { ...routeDeps, deadLetters });
 
@@ -325,7 +359,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       closing = true;
       await gateway?.close();
       await app.close();
-      await worker?.stop();
+      await Promise.all([worker?.stop(), dispatcher?.stop()]);
       adapterClient?.disconnect();
       await Promise.all([redis?.close(), nats?.close(), signals.close()]);
       await database.close();

@@ -8,6 +8,7 @@ import type {
   ChangePasswordBody,
   CreateInstitutionBody,
   CreateInvitationBody,
+  CreateWebhookBody,
   DevMail,
   Institution,
   InstitutionSummary,
@@ -26,7 +27,13 @@ import type {
   UpdateInstitutionBody,
   UpdateMeBody,
   UpdateMemberBody,
+  UpdateWebhookBody,
   User,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryDetail,
+  WebhookDeliveryQuery,
+  WebhookWithSecret,
 } from '@edumatrix/contracts';
 
 export class ApiError extends Error {
@@ -113,6 +120,7 @@ export function createClient(options: ClientOptions = {}) {
   }
 
   const inst = (id: string) => `/api/v1/institutions/${encodeURIComponent(id)}`;
+  const hook = (id: string, webhookId: string) => `${inst(id)}/webhooks/${encodeURIComponent(webhookId)}`;
 
   return {
     get accessToken() {
@@ -155,6 +163,21 @@ export function createClient(options: ClientOptions = {}) {
       revokeInvitation: (id: string, invitationId: string) =>
         call<void>('DELETE', `${inst(id)}/invitations/${encodeURIComponent(invitationId)}`),
       audit: (id: string, query: Partial<AuditQuery> = {}) => call<Page<AuditEntry>>('GET', `${inst(id)}/audit`, undefined, query),
+    },
+    webhooks: {
+      list: (id: string) => call<{ items: Webhook[] }>('GET', `${inst(id)}/webhooks`),
+      create: (id: string, body: CreateWebhookBody) => call<WebhookWithSecret>('POST', `${inst(id)}/webhooks`, body),
+      get: (id: string, webhookId: string) => call<Webhook>('GET', hook(id, webhookId)),
+      update: (id: string, webhookId: string, body: UpdateWebhookBody) => call<Webhook>('PATCH', hook(id, webhookId), body),
+      remove: (id: string, webhookId: string) => call<void>('DELETE', hook(id, webhookId)),
+      rotateSecret: (id: string, webhookId: string) => call<WebhookWithSecret>('POST', `${hook(id, webhookId)}/rotate-secret`, {}),
+      ping: (id: string, webhookId: string) => call<WebhookDelivery>('POST', `${hook(id, webhookId)}/ping`, {}),
+      deliveries: (id: string, webhookId: string, query: Partial<WebhookDeliveryQuery> = {}) =>
+        call<Page<WebhookDelivery>>('GET', `${hook(id, webhookId)}/deliveries`, undefined, query),
+      delivery: (id: string, webhookId: string, deliveryId: string) =>
+        call<WebhookDeliveryDetail>('GET', `${hook(id, webhookId)}/deliveries/${encodeURIComponent(deliveryId)}`),
+      redeliver: (id: string, webhookId: string, deliveryId: string) =>
+        call<WebhookDelivery>('POST', `${hook(id, webhookId)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, {}),
     },
     invitations: {
       preview: (token: string) => send<InvitationPreview>('POST', '/api/v1/invitations/preview', { token }),

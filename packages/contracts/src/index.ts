@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './identity.ts';
 export * from './institutions.ts';
 export * from './realtime.ts';
+export * from './webhooks.ts';

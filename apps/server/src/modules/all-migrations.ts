@@ -3,6 +3,7 @@ import type { Migration } from '../platform/migrations/migration.ts';
 import { identityMigrations } from './identity/index.ts';
 import { institutionsMigrations } from './institutions/index.ts';
 import { notificationsMigrations } from './notifications/index.ts';
+import { webhooksMigrations } from './webhooks/index.ts';
 
 /** Every migration of the kernel and every module; the runner orders them by name. */
 export const allMigrations: Migration[] = [
@@ -10,4 +11,5 @@ export const allMigrations: Migration[] = [
   ...identityMigrations,
   ...institutionsMigrations,
   ...notificationsMigrations,
+  ...webhooksMigrations,
 ];

@@ -67,6 +67,13 @@ const ConfigSchema = z.object({
   OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
   OUTBOUND_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
   OUTBOUND_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(10).default(30_000),
+  /** Webhook receivers on private, loopback or link-local addresses (on-premise setups; tests). */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: boolish.default(false),
+  /** Attempts per webhook delivery; waits between them start here and grow four-fold (max 12 h). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  /** Failed deliveries in a row after which an endpoint is disabled and its admins notified. */
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
   /** A user counts as online this long after their last heartbeat (a process refreshes at half of it). */
   PRESENCE_TTL_SECONDS: z.coerce.number().int().min(2).default(60),
   /** Events a client may send on one socket per 10 seconds. */

@@ -4,7 +4,7 @@ import { type ApiClient, ApiError } from '@edumatrix/client';
 import type { InstitutionRole } from '@edumatrix/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleHas } from '../../platform/auth/permissions.ts';
-import { addMember, createInstitution, signedUpClient } from '../../testing/factories.ts';
+import { addMember, createInstitution, signedUpClient, waitFor } from '../../testing/factories.ts';
 import { dbLabel, newEmail, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 
 type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
@@ -19,6 +19,33 @@ async function freshMember(t: TestPlatform, target: Target) {
 async function freshInvitation(target: Target) {
   return (await target.owner.institutions.invite(target.institutionId, { email: newEmail(), role: 'student' })).id;
 }
+
+// Nothing listens on the discard port: deliveries fail at once (one attempt each, see the env below).
+const RECEIVER = 'http://127.0.0.1:9/hook';
+async function freshWebhook(target: Target) {
+  return (await target.owner.webhooks.create(target.institutionId, { url: RECEIVER, eventTypes: ['institutions.member_joined'] })).id;
+}
+/** One webhook per institution with one finished delivery, shared by the samples that only read or resend. */
+const shared = new Map<string, Promise<{ webhookId: string; deliveryId: string }>>();
+function sharedWebhook(target: Target) {
+  let entry = shared.get(target.institutionId);
+  if (!entry) {
+    entry = (async () => {
+      const webhookId = await freshWebhook(target);
+      return { webhookId, deliveryId: (await target.owner.webhooks.ping(target.institutionId, webhookId)).id };
+    })();
+    shared.set(target.institutionId, entry);
+  }
+  return entry;
+}
+async function finishedDelivery(target: Target) {
+  const s = await sharedWebhook(target);
+  await waitFor('the delivery to finish', async () => {
+    return (await target.owner.webhooks.delivery(target.institutionId, s.webhookId, s.deliveryId)).status !== 'pending';
+  });
+  return `${base(target.institutionId)}/webhooks/${s.webhookId}/deliveries/${s.deliveryId}`;
+}
+const webhookPath = async (target: Target) => `${base(target.institutionId)}/webhooks/${(await sharedWebhook(target)).webhookId}`;
 
 /** A valid request for each institution route; a new route without a sample fails the test below. */
 const samples: Record<string, Sample> = {
@@ -49,6 +76,45 @@ const samples: Record<string, Sample> = {
     path: `${base(x.institutionId)}/invitations/${await freshInvitation(x)}`,
   }),
   'GET /api/v1/institutions/:institutionId/audit': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/audit` }),
+  'GET /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/webhooks` }),
+  'POST /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/webhooks`,
+    body: { url: RECEIVER, eventTypes: ['institutions.member_removed'] },
+  }),
+  'GET /api/v1/institutions/:institutionId/webhooks/:webhookId': async (_t, x) => ({ method: 'GET', path: await webhookPath(x) }),
+  'PATCH /api/v1/institutions/:institutionId/webhooks/:webhookId': async (_t, x) => ({
+    method: 'PATCH',
+    path: await webhookPath(x),
+    body: { description: 'Student information system' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/webhooks/:webhookId': async (_t, x) => ({
+    method: 'DELETE',
+    path: `${base(x.institutionId)}/webhooks/${await freshWebhook(x)}`,
+  }),
+  'POST /api/v1/institutions/:institutionId/webhooks/:webhookId/rotate-secret': async (_t, x) => ({
+    method: 'POST',
+    path: `${await webhookPath(x)}/rotate-secret`,
+    body: {},
+  }),
+  'POST /api/v1/institutions/:institutionId/webhooks/:webhookId/ping': async (_t, x) => ({
+    method: 'POST',
+    path: `${await webhookPath(x)}/ping`,
+    body: {},
+  }),
+  'GET /api/v1/institutions/:institutionId/webhooks/:webhookId/deliveries': async (_t, x) => ({
+    method: 'GET',
+    path: `${await webhookPath(x)}/deliveries`,
+  }),
+  'GET /api/v1/institutions/:institutionId/webhooks/:webhookId/deliveries/:deliveryId': async (_t, x) => ({
+    method: 'GET',
+    path: await finishedDelivery(x),
+  }),
+  'POST /api/v1/institutions/:institutionId/webhooks/:webhookId/deliveries/:deliveryId/redeliver': async (_t, x) => ({
+    method: 'POST',
+    path: `${await finishedDelivery(x)}/redeliver`,
+    body: {},
+  }),
 };
 
 async function statusOf(client: ApiClient, req: Request): Promise<number> {
@@ -70,7 +136,9 @@ describe(`access control on ${dbLabel()}`, () => {
   let outsider: ApiClient;
 
   beforeAll(async () => {
-    t = await startTestPlatform();
+    t = await startTestPlatform({
+      env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_MAX_ATTEMPTS: '1', WEBHOOK_DISABLE_AFTER_FAILURES: '1000' },
+    });
     const owner = await signedUpClient(t, 'Owner');
     const inst = await createInstitution(owner.client);
     target = { institutionId: inst.id, owner: owner.client };
@@ -161,7 +229,7 @@ describe(`access control on ${dbLabel()}`, () => {
       // B's institution id with A's token.
       expect({ route: route.url, status: await statusOf(a.client, await sample(t, targetB)) }).toEqual({ route: route.url, status: 404 });
       // A's own institution id, but B's member or invitation ids in the path.
-      if (route.url.includes(':userId') || route.url.includes(':invitationId')) {
+      if (/:(userId|invitationId|webhookId)/.test(route.url)) {
         const own = await sample(t, targetA);
         const foreign = await sample(t, targetB);
         const mixed = { ...foreign, path: foreign.path.replace(instB.id, instA.id) };
@@ -172,6 +240,8 @@ describe(`access control on ${dbLabel()}`, () => {
         });
       }
     }
+    const hooksB = await b.client.webhooks.list(instB.id);
+    expect(hooksB.items.every((w) => w.description === '')).toBe(true);
     const after = await b.client.institutions.get(instB.id);
     expect(after).toEqual(before.inst);
     const afterMembers = await b.client.institutions.members(instB.id);

@@ -211,6 +211,12 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
         });
     },
 
+    /** Owners and admins: who is told when something about the institution needs attention. */
+    async managerIds(institutionId: string): Promise<string[]> {
+      const rows = await repo.listMembers(institutionId);
+      return rows.filter((m) => m.role === 'owner' || m.role === 'admin').map((m) => m.user_id);
+    },
+
     async members(tenant: TenantContext): Promise<Member[]> {
       const rows = await repo.listMembers(tenant.institutionId);
       const users = await deps.identity.getUsers(rows.map((r) => r.user_id));
