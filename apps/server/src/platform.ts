@@ -18,6 +18,8 @@ import {
   institutionsPermissions,
   institutionsRoutes,
   liveMembersConsumer,
+  MEMBER_EVENT_TYPES,
+  memberChangedPush,
 } from './modules/institutions/index.ts';
 import { createNotificationsService, notificationsConsumer, notificationsRoutes } from './modules/notifications/index.ts';
 import {
@@ -37,6 +39,7 @@ import { type Database, openDatabase } from './platform/db/database.ts';
 import type { Consumer } from './platform/events/consumer.ts';
 import { deadLetterRoutes } from './platform/events/dead-letters.routes.ts';
 import { createDeadLetters, type DeadLetters } from './platform/events/dead-letters.ts';
+import { eventsAfter } from './platform/events/event-log.ts';
 import { createEventMetrics } from './platform/events/event-metrics.ts';
 import { type EventWorker, startEventWorker } from './platform/events/event-worker.ts';
 import { createJetStreamBus, type JetStreamBus } from './platform/events/jetstream.ts';
@@ -338,11 +341,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       presenceHeartbeatMs: presenceTtlMs / 2,
       ...(adapterClient ? { adapter: createAdapter(adapterClient) } : {}),
     });
-    gateway.registerRoomKind('institution', async (user, institutionId) => {
-      if (!isUuid(institutionId) || !(await institutions.directory.findMembership(institutionId, user.id))) {
-        throw new AppError('not_found', 'institution.not_found', 'Institution was not found');
-      }
-    });
+    gateway.registerRoomKind(
+      'institution',
+      async (user, institutionId) => {
+        if (!isUuid(institutionId) || !(await institutions.directory.findMembership(institutionId, user.id))) {
+          throw new AppError('not_found', 'institution.not_found', 'Institution was not found');
+        }
+      },
+      async (institutionId, after, limit) => {
+        const missed = await eventsAfter(db, { afterEventId: after, tenantId: institutionId, types: MEMBER_EVENT_TYPES, limit });
+        return { messages: missed.events.map(memberChangedPush), complete: missed.complete };
+      },
+    );
   }
 
   return {

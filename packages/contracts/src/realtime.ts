@@ -2,7 +2,9 @@
 import type { EventPayload } from './events.ts';
 
 type MemberEventType = 'institutions.member_joined' | 'institutions.member_role_changed' | 'institutions.member_removed';
-type MemberEvent<T extends MemberEventType> = { type: T; eventId: string; actorId: string | null } & EventPayload<T>;
+/** Pushes to a room name it and the event they come from, so a client can ask for what it missed. */
+export type RoomPush = { room: string; eventId: string };
+type MemberEvent<T extends MemberEventType> = RoomPush & { type: T; actorId: string | null } & EventPayload<T>;
 
 export type MemberChanged =
   | MemberEvent<'institutions.member_joined'>
@@ -21,7 +23,14 @@ export type ServerEvents = {
 /** The acknowledgement of subscribe (and unsubscribe). */
 export type RoomReply = { ok: true } | { ok: false; code: string; detail: string };
 
+/** Missed room pushes, oldest first; `complete: false` means too many or too old: reload instead. */
+export type CatchUpReply =
+  | { ok: true; messages: { event: keyof ServerEvents; data: ServerEvents[keyof ServerEvents] }[]; complete: boolean }
+  | { ok: false; code: string; detail: string };
+
 export type ClientEvents = {
+  /** For gaps longer than connection-state recovery: the pushes to a joined room after event `after`. */
+  catchup: (request: { room: string; after: string }, ack: (reply: CatchUpReply) => void) => void;
   subscribe: (room: string, ack: (reply: RoomReply) => void) => void;
   unsubscribe: (room: string, ack?: (reply: RoomReply) => void) => void;
   typing: (signal: { room: string; typing: boolean }) => void;

@@ -106,6 +106,72 @@ describe(`real-time gateway on ${dbLabel()}`, () => {
     expect(await changed).toMatchObject({ from: 'student', to: 'teacher' });
   });
 
+  it('a client away longer than recovery catches up by the last event id it saw', async () => {
+    const owner = await signedUpClient(t, 'Owner Away');
+    const inst = await createInstitution(owner.client);
+    const room = `institution:${inst.id}`;
+    const first = open(owner.client.accessToken as string);
+    await connected(first);
+    await subscribe(first, room);
+    const joined = next<{ eventId: string; room: string }>(first, 'institutions:member_changed');
+    const member = await addMember(t, owner.client, inst.id, 'student');
+    const last = await joined;
+    expect(last.room).toBe(room);
+    first.disconnect();
+
+    // While away: a role change and a removal, plus a change in another institution.
+    await owner.client.institutions.updateMember(inst.id, member.id, { role: 'teacher' });
+    await owner.client.institutions.removeMember(inst.id, member.id);
+    const elsewhere = await createInstitution(owner.client);
+    await addMember(t, owner.client, elsewhere.id, 'staff');
+    await waitFor('the removal to be in the log', async () => {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from events.outbox
+        where tenant_id = ${inst.id} and type = 'institutions.member_removed' and position is not null`.execute(t.platform.database.db);
+      return rows[0]?.n === 1;
+    });
+
+    const second = open(owner.client.accessToken as string);
+    await connected(second);
+    const catchup = (request: unknown) => second.emitWithAck('catchup', request) as Promise<Record<string, unknown>>;
+    expect(await catchup({ room, after: last.eventId })).toMatchObject({ ok: false, code: 'realtime.not_subscribed' });
+    await subscribe(second, room);
+    const reply = (await catchup({ room, after: last.eventId })) as {
+      ok: boolean;
+      complete: boolean;
+      messages: { event: string; data: { type: string; userId: string; room: string } }[];
+    };
+    expect(reply).toMatchObject({ ok: true, complete: true });
+    expect(reply.messages.map((m) => [m.event, m.data.type, m.data.userId, m.data.room])).toEqual([
+      ['institutions:member_changed', 'institutions.member_role_changed', member.id, room],
+      ['institutions:member_changed', 'institutions.member_removed', member.id, room],
+    ]);
+    // An id the log does not know (or no longer keeps): the client is told to reload.
+    expect(await catchup({ room, after: '01a20000-0000-7000-8000-000000000000' })).toEqual({ ok: true, messages: [], complete: false });
+    // More than a catch-up answers (100): the first hundred, and the advice to reload.
+    const lastRemoval = reply.messages.at(-1)?.data as unknown as { eventId: string };
+    await t.platform.database.db.transaction().execute(async (trx) => {
+      for (let n = 0; n < 101; n++) {
+        await t.platform.events.publisher.publish(trx, {
+          type: 'institutions.member_role_changed',
+          key: member.id,
+          tenantId: inst.id,
+          payload: { institutionId: inst.id, institutionName: inst.name, userId: member.id, from: 'student', to: 'teacher' },
+        });
+      }
+    });
+    await waitFor('the burst to be in the log', async () => {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from events.outbox
+        where tenant_id = ${inst.id} and type = 'institutions.member_role_changed' and position is not null`.execute(
+        t.platform.database.db,
+      );
+      return rows[0]?.n === 102;
+    });
+    const long = (await catchup({ room, after: lastRemoval.eventId })) as { complete: boolean; messages: unknown[] };
+    expect({ complete: long.complete, count: long.messages.length }).toEqual({ complete: false, count: 100 });
+    expect(await catchup({ room, after: 'yesterday' })).toMatchObject({ ok: false, code: 'realtime.bad_catchup' });
+    expect(await catchup({ room: `user:${owner.id}`, after: last.eventId })).toMatchObject({ ok: false, code: 'realtime.no_catchup' });
+  });
+
   it('signing out (or revoking the session) disconnects that session’s sockets, and only those', async () => {
     const user = await signedUpClient(t, 'Two Tabs');
     const laptop = t.client();

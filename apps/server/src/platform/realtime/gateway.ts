@@ -2,10 +2,11 @@
 // at handshake with the access token. Every socket is in its user's room; other rooms are joined
 // on request, after the room kind's authoriser agrees. Modules push to users and rooms through it.
 import type { Server as HttpServer } from 'node:http';
-import type { RoomReply } from '@edumatrix/contracts';
+import type { CatchUpReply, RoomReply, ServerEvents } from '@edumatrix/contracts';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { AccessTokens, AuthUser } from '../auth/access-tokens.ts';
 import { AppError } from '../http/app-error.ts';
+import { isUuid } from '../http/cursor.ts';
 import type { SessionChecker } from '../http/guards.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { RateLimiter } from '../ratelimit/rate-limiter.ts';
@@ -14,11 +15,21 @@ import type { PresenceStore } from './presence.ts';
 /** Decides whether `user` may join room `<kind>:<id>`; throws an AppError when not. */
 export type RoomAuthoriser = (user: AuthUser, id: string) => Promise<void>;
 
+/** The pushes a room received after event `after`, oldest first (see CatchUpReply). */
+export type RoomCatchUp = (
+  id: string,
+  after: string,
+  limit: number,
+) => Promise<{ messages: { event: keyof ServerEvents; data: ServerEvents[keyof ServerEvents] }[]; complete: boolean }>;
+
 type Ack = (result: RoomReply) => void;
+
+/** Most pushes a catch-up answers; a longer gap is better served by reloading. */
+const CATCH_UP_LIMIT = 100;
 
 export type Gateway = {
   io: Server;
-  registerRoomKind(kind: string, authorise: RoomAuthoriser): void;
+  registerRoomKind(kind: string, authorise: RoomAuthoriser, catchUp?: RoomCatchUp): void;
   toUser(userId: string, event: string, data: unknown): void;
   toRoom(room: string, event: string, data: unknown): void;
   /** Makes every socket in `from` leave `room` (on every process). */
@@ -60,6 +71,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
   const kinds = new Map<string, RoomAuthoriser>();
+  const catchUps = new Map<string, RoomCatchUp>();
   kinds.set('user', async (user, id) => {
     if (id !== user.id) throw new AppError('forbidden', 'realtime.room_forbidden', 'You can only join your own user room');
   });
@@ -138,6 +150,27 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
     });
 
+    socket.on('catchup', async (input: unknown, ack?: (reply: CatchUpReply) => void) => {
+      if (typeof ack !== 'function') return;
+      const { room, after } = (input ?? {}) as { room?: unknown; after?: unknown };
+      try {
+        if (!(await allowed(socket, typeof room === 'string' ? room : undefined))) {
+          throw new AppError('rate_limited', 'realtime.rate_limited', 'Too many requests on this connection or for this institution');
+        }
+        if (typeof room !== 'string' || typeof after !== 'string' || !isUuid(after)) {
+          throw new AppError('invalid', 'realtime.bad_catchup', 'Send { room, after: <id of the last event you received> }');
+        }
+        // Joining checked the user may see the room; catching up asks no more than that.
+        if (!socket.rooms.has(room)) throw new AppError('forbidden', 'realtime.not_subscribed', 'Subscribe to the room first');
+        const [kind, id] = room.split(':') as [string, string];
+        const catchUp = catchUps.get(kind);
+        if (!catchUp) throw new AppError('not_found', 'realtime.no_catchup', `${kind} rooms keep no history`);
+        ack({ ok: true, ...(await catchUp(id, after, CATCH_UP_LIMIT)) });
+      } catch (err) {
+        ack(failure(err));
+      }
+    });
+
     socket.on('unsubscribe', async (room: unknown, ack?: Ack) => {
       if (typeof room === 'string' && !room.startsWith('user:') && !room.startsWith('session:')) await socket.leave(room);
       if (typeof ack === 'function') ack({ ok: true });
@@ -146,8 +179,9 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   return {
     io,
-    registerRoomKind(kind, authorise) {
+    registerRoomKind(kind, authorise, catchUp) {
       kinds.set(kind, authorise);
+      if (catchUp) catchUps.set(kind, catchUp);
     },
     toUser(userId, event, data) {
       io.to(`user:${userId}`).emit(event, data);
