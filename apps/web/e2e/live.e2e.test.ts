@@ -98,4 +98,36 @@ describe('live updates in Chromium', () => {
     expect(ownerTab.consoleErrors).toEqual([]);
     expect(inviteeTab.consoleErrors).toEqual([]);
   });
+
+  it('after a gap the socket could not recover, the page catches up by the last event id', async () => {
+    const t = e2e.t();
+    const owner = await signedUpClient(t, 'Carla Catchup');
+    const institution = await createInstitution(owner.client, { name: 'Gap College' });
+    const tab = await openPage(await e2e.browser().newContext({ viewport: { width: 1280, height: 800 } }));
+    onFailure('catchup', tab);
+    const { page } = tab;
+    const sent: string[] = [];
+    const received: string[] = [];
+    page.on('websocket', (ws) => {
+      ws.on('framesent', (f) => sent.push(String(f.payload)));
+      ws.on('framereceived', (f) => received.push(String(f.payload)));
+    });
+    await signIn(page, owner.email);
+    await page.goto(`${t.url}/institutions/${institution.id}/members`);
+    await connected(page);
+    const member = await addMember(t, owner.client, institution.id, 'student');
+    await expect.poll(() => page.getByText('student person joined.').count(), { timeout: 15_000 }).toBe(1);
+    await markPage(page);
+
+    // The server ends the connection (no recovery after that) and the change happens before the
+    // client is back (it waits at least half a second): only the catch-up can tell it.
+    t.platform.gateway()?.disconnect(`user:${owner.id}`);
+    await owner.client.institutions.updateMember(institution.id, member.id, { role: 'teacher' });
+    await expect.poll(() => page.getByText('student person is now teacher.').count(), { timeout: 15_000 }).toBe(1);
+    expect(sent.some((f) => f.includes('"catchup"'))).toBe(true);
+    // Socket.IO acknowledgements are packets of type 43: the change came back in the catch-up's answer.
+    expect(received.some((f) => f.startsWith('43') && f.includes('institutions.member_role_changed'))).toBe(true);
+    expect(await stillSamePage(page)).toBe('not reloaded');
+    expect(tab.consoleErrors).toEqual([]);
+  });
 });

@@ -31,6 +31,8 @@ const resyncs = new Set<CatchUp>();
 const wanted = new Map<string, Set<CatchUp>>();
 /** Rooms the server has confirmed for the current connection. */
 const joined = new Set<string>();
+/** The newest event pushed to each held room: after a gap too long to recover, we ask from there. */
+const lastEventIds = new Map<string, string>();
 
 function update() {
   let next: ConnectionState = 'reconnecting';
@@ -68,9 +70,23 @@ async function join(room: string) {
       return;
     }
     joined.add(room);
+    const after = lastEventIds.get(room);
+    if (after && (await catchUp(current, room, after))) return;
     for (const onJoined of watchers) onJoined(since);
   } catch {
     // No answer in time: the next reconnection asks again.
+  }
+}
+
+/** Replays what `room` missed since event `after`; false when the server cannot (the page reloads data instead). */
+async function catchUp(current: LiveSocket, room: string, after: string): Promise<boolean> {
+  try {
+    const reply = await current.timeout(ACK_TIMEOUT_MS).emitWithAck('catchup', { room, after });
+    if (!reply.ok || !reply.complete) return false;
+    for (const message of reply.messages) dispatch(message.event, message.data);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -85,6 +101,10 @@ function reconcile() {
 }
 
 function dispatch(event: string, data: unknown) {
+  const push = data as { room?: unknown; eventId?: unknown } | null;
+  if (typeof push?.room === 'string' && typeof push.eventId === 'string' && wanted.has(push.room)) {
+    lastEventIds.set(push.room, push.eventId);
+  }
   for (const handler of handlers.get(event) ?? []) (handler as (data: unknown) => void)(data);
 }
 
@@ -234,6 +254,8 @@ export const realtime = {
       watchers.delete(onJoined);
       if (watchers.size > 0 || wanted.get(room) !== watchers) return;
       wanted.delete(room);
+      // Coming back later starts afresh: the page loads what it shows then.
+      lastEventIds.delete(room);
       if (socket?.connected) {
         socket.emit('unsubscribe', room);
         joined.delete(room);
