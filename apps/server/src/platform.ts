@@ -14,12 +14,15 @@ import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
 import { createIdentityService, type IdentityService, identityRoutes, liveSessionsConsumer } from './modules/identity/index.ts';
 import {
+  createAcademicYearsService,
   createInstitutionsService,
+  createStructureService,
   institutionsPermissions,
   institutionsRoutes,
   liveMembersConsumer,
   MEMBER_EVENT_TYPES,
   memberChangedPush,
+  structureRoutes,
 } from './modules/institutions/index.ts';
 import { createNotificationsService, notificationsConsumer, notificationsRoutes } from './modules/notifications/index.ts';
 import {
@@ -154,6 +157,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     publicUrl,
     tenantMigrations: migrations.filter((m) => m.scope === 'tenant'),
   });
+  const structure = createStructureService({
+    db,
+    events: publisher,
+    roleOf: async (institutionId, userId) => (await institutions.directory.findMembership(institutionId, userId))?.role ?? null,
+  });
+  const academicYears = createAcademicYearsService({ db, events: publisher });
   // The gateway attaches to the HTTP server once it exists (below); pushes before that go nowhere.
   let gateway: Gateway | null = null;
   const notifications = createNotificationsService({
@@ -319,6 +328,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const routeDeps = { guards, config, mailer, db };
   identityRoutes(app, { ...routeDeps, identity, devMail: config.NODE_ENV !== 'production' && mailer.outbox !== null });
   institutionsRoutes(app, { ...routeDeps, institutions });
+  structureRoutes(app, { ...routeDeps, structure, academicYears });
   notificationsRoutes(app, { ...routeDeps, notifications });
   webhooksRoutes(app, { ...routeDeps, webhooks });
   presenceRoutes(app, { ...routeDeps, presence });

@@ -1,14 +1,22 @@
 // The typed API client used by the web app, the tests and the benchmarks.
 import type {
+  AcademicYear,
   AcceptInvitationBody,
   AcceptInvitationResult,
   AuditEntry,
   AuditQuery,
   AuthResult,
   ChangePasswordBody,
+  ClassQuery,
+  CreateAcademicYearBody,
+  CreateClassBody,
+  CreateDepartmentBody,
   CreateInstitutionBody,
   CreateInvitationBody,
+  CreateProgramBody,
+  CreateSubjectBody,
   CreateWebhookBody,
+  Department,
   DevMail,
   Institution,
   InstitutionSummary,
@@ -21,12 +29,23 @@ import type {
   Page,
   PlatformRole,
   Problem,
+  Program,
   RegisterBody,
   ResetPasswordBody,
+  SchoolClass,
   Session,
+  StructureKind,
+  Subject,
+  TermBody,
+  UpdateAcademicYearBody,
+  UpdateClassBody,
+  UpdateDepartmentBody,
   UpdateInstitutionBody,
   UpdateMeBody,
   UpdateMemberBody,
+  UpdateProgramBody,
+  UpdateSubjectBody,
+  UpdateTermBody,
   UpdateWebhookBody,
   User,
   Webhook,
@@ -35,6 +54,21 @@ import type {
   WebhookDeliveryQuery,
   WebhookWithSecret,
 } from '@edumatrix/contracts';
+
+/** Each structure kind's item, create and update bodies. */
+type Units = { departments: Department; programs: Program; subjects: Subject; classes: SchoolClass };
+type UnitCreates = {
+  departments: CreateDepartmentBody;
+  programs: CreateProgramBody;
+  subjects: CreateSubjectBody;
+  classes: CreateClassBody;
+};
+type UnitUpdates = {
+  departments: UpdateDepartmentBody;
+  programs: UpdateProgramBody;
+  subjects: UpdateSubjectBody;
+  classes: UpdateClassBody;
+};
 
 export class ApiError extends Error {
   constructor(
@@ -120,6 +154,8 @@ export function createClient(options: ClientOptions = {}) {
   }
 
   const inst = (id: string) => `/api/v1/institutions/${encodeURIComponent(id)}`;
+  const unit = (id: string, kind: StructureKind, unitId: string) => `${inst(id)}/${kind}/${encodeURIComponent(unitId)}`;
+  const year = (id: string, yearId: string) => `${inst(id)}/academic-years/${encodeURIComponent(yearId)}`;
   const hook = (id: string, webhookId: string) => `${inst(id)}/webhooks/${encodeURIComponent(webhookId)}`;
 
   return {
@@ -163,6 +199,28 @@ export function createClient(options: ClientOptions = {}) {
       revokeInvitation: (id: string, invitationId: string) =>
         call<void>('DELETE', `${inst(id)}/invitations/${encodeURIComponent(invitationId)}`),
       audit: (id: string, query: Partial<AuditQuery> = {}) => call<Page<AuditEntry>>('GET', `${inst(id)}/audit`, undefined, query),
+    },
+    structure: {
+      list: <K extends StructureKind>(id: string, kind: K, query: Partial<ClassQuery> = {}) =>
+        call<Page<Units[K]>>('GET', `${inst(id)}/${kind}`, undefined, query as Query),
+      create: <K extends StructureKind>(id: string, kind: K, body: UnitCreates[K]) => call<Units[K]>('POST', `${inst(id)}/${kind}`, body),
+      get: <K extends StructureKind>(id: string, kind: K, unitId: string) => call<Units[K]>('GET', unit(id, kind, unitId)),
+      update: <K extends StructureKind>(id: string, kind: K, unitId: string, body: UnitUpdates[K]) =>
+        call<Units[K]>('PATCH', unit(id, kind, unitId), body),
+      remove: (id: string, kind: StructureKind, unitId: string) => call<void>('DELETE', unit(id, kind, unitId)),
+    },
+    academicYears: {
+      list: (id: string, archived: 'false' | 'true' | 'all' = 'false') =>
+        call<{ items: AcademicYear[] }>('GET', `${inst(id)}/academic-years`, undefined, { archived }),
+      create: (id: string, body: CreateAcademicYearBody) => call<AcademicYear>('POST', `${inst(id)}/academic-years`, body),
+      get: (id: string, yearId: string) => call<AcademicYear>('GET', year(id, yearId)),
+      update: (id: string, yearId: string, body: UpdateAcademicYearBody) => call<AcademicYear>('PATCH', year(id, yearId), body),
+      remove: (id: string, yearId: string) => call<void>('DELETE', year(id, yearId)),
+      addTerm: (id: string, yearId: string, body: TermBody) => call<AcademicYear>('POST', `${year(id, yearId)}/terms`, body),
+      updateTerm: (id: string, yearId: string, termId: string, body: UpdateTermBody) =>
+        call<AcademicYear>('PATCH', `${year(id, yearId)}/terms/${encodeURIComponent(termId)}`, body),
+      removeTerm: (id: string, yearId: string, termId: string) =>
+        call<AcademicYear>('DELETE', `${year(id, yearId)}/terms/${encodeURIComponent(termId)}`),
     },
     webhooks: {
       list: (id: string) => call<{ items: Webhook[] }>('GET', `${inst(id)}/webhooks`),

@@ -75,6 +75,18 @@ export const eventCatalog = {
     'p1',
     z.object({ institutionId: z.uuid(), institutionName: z.string(), userId: z.uuid(), role: InstitutionRole }),
   ),
+  /** Departments, programs, subjects, classes and academic years: created, updated, archived, restored, deleted. */
+  'institutions.structure_changed': define(
+    1,
+    'p2',
+    z.object({
+      institutionId: z.uuid(),
+      kind: z.enum(['departments', 'programs', 'subjects', 'classes', 'academic_years']),
+      id: z.uuid(),
+      action: z.enum(['created', 'updated', 'archived', 'restored', 'deleted']),
+      name: z.string(),
+    }),
+  ),
   /** Any module asks for an in-app notification by publishing this. */
   'notifications.notification_requested': define(
     1,

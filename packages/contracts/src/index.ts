@@ -4,4 +4,5 @@ export * from './events.ts';
 export * from './identity.ts';
 export * from './institutions.ts';
 export * from './realtime.ts';
+export * from './structure.ts';
 export * from './webhooks.ts';

@@ -9,6 +9,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'institutions.member_joined',
   'institutions.member_role_changed',
   'institutions.member_removed',
+  'institutions.structure_changed',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;

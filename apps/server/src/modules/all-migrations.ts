@@ -1,7 +1,7 @@
 import { kernelMigrations } from '../platform/kernel-migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { identityMigrations } from './identity/index.ts';
-import { institutionsMigrations } from './institutions/index.ts';
+import { institutionsMigrations, structureMigrations } from './institutions/index.ts';
 import { notificationsMigrations } from './notifications/index.ts';
 import { webhooksMigrations } from './webhooks/index.ts';
 
@@ -10,6 +10,7 @@ export const allMigrations: Migration[] = [
   ...kernelMigrations,
   ...identityMigrations,
   ...institutionsMigrations,
+  ...structureMigrations,
   ...notificationsMigrations,
   ...webhooksMigrations,
 ];

@@ -5,7 +5,7 @@ import type { InstitutionRole } from '@edumatrix/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleHas } from '../../platform/auth/permissions.ts';
 import { addMember, createInstitution, signedUpClient, waitFor } from '../../testing/factories.ts';
-import { dbLabel, newEmail, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
+import { dbLabel, newEmail, startTestPlatform, type TestPlatform, unique } from '../../testing/test-platform.ts';
 
 type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
 type Target = { institutionId: string; owner: ApiClient };
@@ -47,6 +47,49 @@ async function finishedDelivery(target: Target) {
 }
 const webhookPath = async (target: Target) => `${base(target.institutionId)}/webhooks/${(await sharedWebhook(target)).webhookId}`;
 
+const STRUCTURE: [kind: 'departments' | 'programs' | 'subjects' | 'classes', param: string][] = [
+  ['departments', 'departmentId'],
+  ['programs', 'programId'],
+  ['subjects', 'subjectId'],
+  ['classes', 'classId'],
+];
+const freshUnit = async (target: Target, kind: (typeof STRUCTURE)[number][0]) =>
+  (await target.owner.structure.create(target.institutionId, kind, { name: unique('Unit '), code: unique('U') })).id;
+/** A new academic year with one term, so every sample that changes or deletes one has its own. */
+async function freshYear(target: Target) {
+  return target.owner.academicYears.create(target.institutionId, {
+    name: unique('Year '),
+    startsOn: '2026-09-01',
+    endsOn: '2027-06-30',
+    terms: [{ name: 'Autumn', startsOn: '2026-09-01', endsOn: '2026-12-18' }],
+  });
+}
+const yearPath = (target: Target, yearId: string) => `${base(target.institutionId)}/academic-years/${yearId}`;
+const structureSamples: Record<string, Sample> = Object.fromEntries(
+  STRUCTURE.flatMap(([kind, param]) => {
+    const list = `/api/v1/institutions/:institutionId/${kind}`;
+    const one = `${list}/:${param}`;
+    const samples: [string, Sample][] = [
+      [`GET ${list}`, async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/${kind}` })],
+      [
+        `POST ${list}`,
+        async (_t, x) => ({ method: 'POST', path: `${base(x.institutionId)}/${kind}`, body: { name: unique('New '), code: unique('N') } }),
+      ],
+      [`GET ${one}`, async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/${kind}/${await freshUnit(x, kind)}` })],
+      [
+        `PATCH ${one}`,
+        async (_t, x) => ({
+          method: 'PATCH',
+          path: `${base(x.institutionId)}/${kind}/${await freshUnit(x, kind)}`,
+          body: { description: 'Changed' },
+        }),
+      ],
+      [`DELETE ${one}`, async (_t, x) => ({ method: 'DELETE', path: `${base(x.institutionId)}/${kind}/${await freshUnit(x, kind)}` })],
+    ];
+    return samples;
+  }),
+);
+
 /** A valid request for each institution route; a new route without a sample fails the test below. */
 const samples: Record<string, Sample> = {
   'GET /api/v1/institutions/:institutionId': async (_t, x) => ({ method: 'GET', path: base(x.institutionId) }),
@@ -76,6 +119,42 @@ const samples: Record<string, Sample> = {
     path: `${base(x.institutionId)}/invitations/${await freshInvitation(x)}`,
   }),
   'GET /api/v1/institutions/:institutionId/audit': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/audit` }),
+  ...structureSamples,
+  'GET /api/v1/institutions/:institutionId/academic-years': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/academic-years`,
+  }),
+  'POST /api/v1/institutions/:institutionId/academic-years': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/academic-years`,
+    body: { name: unique('Year '), startsOn: '2026-09-01', endsOn: '2027-06-30' },
+  }),
+  'GET /api/v1/institutions/:institutionId/academic-years/:yearId': async (_t, x) => ({
+    method: 'GET',
+    path: yearPath(x, (await freshYear(x)).id),
+  }),
+  'PATCH /api/v1/institutions/:institutionId/academic-years/:yearId': async (_t, x) => ({
+    method: 'PATCH',
+    path: yearPath(x, (await freshYear(x)).id),
+    body: { endsOn: '2027-07-15' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/academic-years/:yearId': async (_t, x) => ({
+    method: 'DELETE',
+    path: yearPath(x, (await freshYear(x)).id),
+  }),
+  'POST /api/v1/institutions/:institutionId/academic-years/:yearId/terms': async (_t, x) => ({
+    method: 'POST',
+    path: `${yearPath(x, (await freshYear(x)).id)}/terms`,
+    body: { name: 'Spring', startsOn: '2027-01-05', endsOn: '2027-06-30' },
+  }),
+  'PATCH /api/v1/institutions/:institutionId/academic-years/:yearId/terms/:termId': async (_t, x) => {
+    const year = await freshYear(x);
+    return { method: 'PATCH', path: `${yearPath(x, year.id)}/terms/${year.terms[0]?.id}`, body: { name: 'Michaelmas' } };
+  },
+  'DELETE /api/v1/institutions/:institutionId/academic-years/:yearId/terms/:termId': async (_t, x) => {
+    const year = await freshYear(x);
+    return { method: 'DELETE', path: `${yearPath(x, year.id)}/terms/${year.terms[0]?.id}` };
+  },
   'GET /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/webhooks` }),
   'POST /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({
     method: 'POST',
@@ -229,7 +308,7 @@ describe(`access control on ${dbLabel()}`, () => {
       // B's institution id with A's token.
       expect({ route: route.url, status: await statusOf(a.client, await sample(t, targetB)) }).toEqual({ route: route.url, status: 404 });
       // A's own institution id, but B's member or invitation ids in the path.
-      if (/:(userId|invitationId|webhookId)/.test(route.url)) {
+      if (/:(userId|invitationId|webhookId|departmentId|programId|subjectId|classId|yearId)/.test(route.url)) {
         const own = await sample(t, targetA);
         const foreign = await sample(t, targetB);
         const mixed = { ...foreign, path: foreign.path.replace(instB.id, instA.id) };

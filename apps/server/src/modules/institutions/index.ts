@@ -6,3 +6,11 @@ export { institutionsPermissions } from './institutions.permissions.ts';
 export { institutionsRoutes } from './institutions.routes.ts';
 export { createInstitutionsService, type InstitutionsService } from './institutions.service.ts';
 export { institutionsMigrations } from './migrations/index.ts';
+export {
+  type AcademicYearsService,
+  createAcademicYearsService,
+  createStructureService,
+  type StructureService,
+  structureMigrations,
+  structureRoutes,
+} from './structure/index.ts';

@@ -9,4 +9,7 @@ export const institutionsPermissions: PermissionTable = {
   'members.manage': ['owner', 'admin'],
   'invitations.manage': ['owner', 'admin'],
   'audit.read': ['owner', 'admin'],
+  // Names of departments, classes and terms are no secret to members; changing them is for admins.
+  'structure.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
+  'structure.manage': ['owner', 'admin'],
 };

@@ -9,6 +9,7 @@ export type Db = Kysely<any>;
 
 /** PostgreSQL's unique_violation: a concurrent writer took the same unique value first. */
 export const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';
+export const isForeignKeyViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23503';
 
 export type PoolStats = { total: number; idle: number; waiting: number };
 

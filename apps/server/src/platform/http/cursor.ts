@@ -24,3 +24,19 @@ export function decodeCursor(cursor: string): string {
   }
   return id;
 }
+
+/** Cursors for lists sorted by a text key (a name), with the id breaking ties. */
+export const encodeKeyCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+
+export function decodeKeyCursor(cursor: string): { key: string; id: string } {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof key === 'string' && typeof id === 'string' && isUuid(id)) return { key, id };
+  } catch {
+    // Falls through to the same answer as any other bad cursor.
+  }
+  throw new AppError('invalid', 'request.bad_cursor', 'cursor is not valid', { fields: [{ field: 'cursor', message: 'is not valid' }] });
+}
+
+/** A LIKE pattern that matches `text` literally anywhere. */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
