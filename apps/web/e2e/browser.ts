@@ -36,13 +36,13 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
   return { page, consoleErrors };
 }
 
-/** For an end-to-end describe block: the platform serving the web build, and a browser. */
-export function useE2E(webDistDir: string): { t(): TestPlatform; browser(): Browser } {
+/** For an end-to-end describe block: the platform serving the web build (with extra `env`), and a browser. */
+export function useE2E(webDistDir: string, env: Record<string, string> = {}): { t(): TestPlatform; browser(): Browser } {
   let t: TestPlatform | null = null;
   let browser: Browser | null = null;
   beforeAll(async () => {
     // Server errors are printed, so a failing run shows the cause and not only the symptom.
-    t = await startTestPlatform({ webDistDir, env: { LOG_LEVEL: 'error' } });
+    t = await startTestPlatform({ webDistDir, env: { LOG_LEVEL: 'error', ...env } });
     browser = await launchBrowser();
   });
   afterAll(async () => {

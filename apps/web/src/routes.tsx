@@ -17,6 +17,8 @@ import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
+import { WebhookDetailPage } from './webhooks/WebhookDetailPage.tsx';
+import { WebhooksPage } from './webhooks/WebhooksPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -43,6 +45,8 @@ export const router = createBrowserRouter([
               { index: true, element: <InstitutionOverviewPage /> },
               { path: 'members', element: <MembersPage /> },
               { path: 'audit', element: <AuditPage /> },
+              { path: 'webhooks', element: <WebhooksPage /> },
+              { path: 'webhooks/:webhookId', element: <WebhookDetailPage /> },
             ],
           },
         ],

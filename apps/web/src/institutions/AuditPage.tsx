@@ -19,6 +19,12 @@ const KNOWN_ACTIONS = [
   'invitation.revoked',
   'member.role_changed',
   'member.removed',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.secret_rotated',
+  'webhook.disabled',
+  'webhook.redelivered',
 ];
 
 const actionLabel = (action: string) => {

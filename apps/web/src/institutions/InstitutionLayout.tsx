@@ -19,7 +19,12 @@ export function InstitutionLayout() {
   const sections = [
     { to: base, label: 'Overview', end: true },
     { to: `${base}/members`, label: 'Members' },
-    ...(canManage(institution.myRole) ? [{ to: `${base}/audit`, label: 'Audit log' }] : []),
+    ...(canManage(institution.myRole)
+      ? [
+          { to: `${base}/audit`, label: 'Audit log' },
+          { to: `${base}/webhooks`, label: 'Webhooks' },
+        ]
+      : []),
   ];
 
   return (
