@@ -16,12 +16,15 @@ import { createIdentityService, type IdentityService, identityRoutes, liveSessio
 import {
   createAcademicYearsService,
   createInstitutionsService,
+  createStaffService,
   createStructureService,
+  createStudentsService,
   institutionsPermissions,
   institutionsRoutes,
   liveMembersConsumer,
   MEMBER_EVENT_TYPES,
   memberChangedPush,
+  peopleRoutes,
   structureRoutes,
 } from './modules/institutions/index.ts';
 import { createNotificationsService, notificationsConsumer, notificationsRoutes } from './modules/notifications/index.ts';
@@ -163,6 +166,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     roleOf: async (institutionId, userId) => (await institutions.directory.findMembership(institutionId, userId))?.role ?? null,
   });
   const academicYears = createAcademicYearsService({ db, events: publisher });
+  const peopleDeps = { db, events: publisher, members: institutions.members };
+  const students = createStudentsService(peopleDeps);
+  const staff = createStaffService(peopleDeps);
   // The gateway attaches to the HTTP server once it exists (below); pushes before that go nowhere.
   let gateway: Gateway | null = null;
   const notifications = createNotificationsService({
@@ -329,6 +335,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   identityRoutes(app, { ...routeDeps, identity, devMail: config.NODE_ENV !== 'production' && mailer.outbox !== null });
   institutionsRoutes(app, { ...routeDeps, institutions });
   structureRoutes(app, { ...routeDeps, structure, academicYears });
+  peopleRoutes(app, { ...routeDeps, students, staff });
   notificationsRoutes(app, { ...routeDeps, notifications });
   webhooksRoutes(app, { ...routeDeps, webhooks });
   presenceRoutes(app, { ...routeDeps, presence });

@@ -14,10 +14,13 @@ import type {
   CreateInstitutionBody,
   CreateInvitationBody,
   CreateProgramBody,
+  CreateStaffBody,
+  CreateStudentBody,
   CreateSubjectBody,
   CreateWebhookBody,
   Department,
   DevMail,
+  GuardianBody,
   Institution,
   InstitutionSummary,
   Invitation,
@@ -34,7 +37,11 @@ import type {
   ResetPasswordBody,
   SchoolClass,
   Session,
+  StaffMember,
+  StaffQuery,
   StructureKind,
+  Student,
+  StudentQuery,
   Subject,
   TermBody,
   UpdateAcademicYearBody,
@@ -44,6 +51,8 @@ import type {
   UpdateMeBody,
   UpdateMemberBody,
   UpdateProgramBody,
+  UpdateStaffBody,
+  UpdateStudentBody,
   UpdateSubjectBody,
   UpdateTermBody,
   UpdateWebhookBody,
@@ -155,6 +164,8 @@ export function createClient(options: ClientOptions = {}) {
 
   const inst = (id: string) => `/api/v1/institutions/${encodeURIComponent(id)}`;
   const unit = (id: string, kind: StructureKind, unitId: string) => `${inst(id)}/${kind}/${encodeURIComponent(unitId)}`;
+  const student = (id: string, studentId: string) => `${inst(id)}/students/${encodeURIComponent(studentId)}`;
+  const staffPath = (id: string, staffId: string) => `${inst(id)}/staff/${encodeURIComponent(staffId)}`;
   const year = (id: string, yearId: string) => `${inst(id)}/academic-years/${encodeURIComponent(yearId)}`;
   const hook = (id: string, webhookId: string) => `${inst(id)}/webhooks/${encodeURIComponent(webhookId)}`;
 
@@ -208,6 +219,28 @@ export function createClient(options: ClientOptions = {}) {
       update: <K extends StructureKind>(id: string, kind: K, unitId: string, body: UnitUpdates[K]) =>
         call<Units[K]>('PATCH', unit(id, kind, unitId), body),
       remove: (id: string, kind: StructureKind, unitId: string) => call<void>('DELETE', unit(id, kind, unitId)),
+    },
+    students: {
+      list: (id: string, query: Partial<StudentQuery> = {}) => call<Page<Student>>('GET', `${inst(id)}/students`, undefined, query),
+      create: (id: string, body: CreateStudentBody) => call<Student>('POST', `${inst(id)}/students`, body),
+      get: (id: string, studentId: string) => call<Student>('GET', student(id, studentId)),
+      update: (id: string, studentId: string, body: UpdateStudentBody) => call<Student>('PATCH', student(id, studentId), body),
+      remove: (id: string, studentId: string) => call<void>('DELETE', student(id, studentId)),
+      linkGuardian: (id: string, studentId: string, userId: string, body: GuardianBody = {}) =>
+        call<Student>('PUT', `${student(id, studentId)}/guardians/${encodeURIComponent(userId)}`, body),
+      unlinkGuardian: (id: string, studentId: string, userId: string) =>
+        call<void>('DELETE', `${student(id, studentId)}/guardians/${encodeURIComponent(userId)}`),
+      enrol: (id: string, classId: string, studentIds: string[]) =>
+        call<{ enrolled: string[] }>('POST', `${unit(id, 'classes', classId)}/enrolments`, { studentIds }),
+      unenrol: (id: string, classId: string, studentId: string) =>
+        call<void>('DELETE', `${unit(id, 'classes', classId)}/enrolments/${encodeURIComponent(studentId)}`),
+    },
+    staff: {
+      list: (id: string, query: Partial<StaffQuery> = {}) => call<Page<StaffMember>>('GET', `${inst(id)}/staff`, undefined, query),
+      create: (id: string, body: CreateStaffBody) => call<StaffMember>('POST', `${inst(id)}/staff`, body),
+      get: (id: string, staffId: string) => call<StaffMember>('GET', staffPath(id, staffId)),
+      update: (id: string, staffId: string, body: UpdateStaffBody) => call<StaffMember>('PATCH', staffPath(id, staffId), body),
+      remove: (id: string, staffId: string) => call<void>('DELETE', staffPath(id, staffId)),
     },
     academicYears: {
       list: (id: string, archived: 'false' | 'true' | 'all' = 'false') =>

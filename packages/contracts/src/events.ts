@@ -87,6 +87,28 @@ export const eventCatalog = {
       name: z.string(),
     }),
   ),
+  /** Student and staff records: created, updated, archived, restored, deleted (ids only: no personal data). */
+  'institutions.people_changed': define(
+    1,
+    'p2',
+    z.object({
+      institutionId: z.uuid(),
+      kind: z.enum(['students', 'staff']),
+      id: z.uuid(),
+      action: z.enum(['created', 'updated', 'archived', 'restored', 'deleted']),
+    }),
+  ),
+  /** Students enrolled in or removed from a class (courses keep class rosters in step with this). */
+  'institutions.enrolment_changed': define(
+    1,
+    'p2',
+    z.object({
+      institutionId: z.uuid(),
+      classId: z.uuid(),
+      studentIds: z.array(z.uuid()),
+      action: z.enum(['enrolled', 'unenrolled']),
+    }),
+  ),
   /** Any module asks for an in-app notification by publishing this. */
   'notifications.notification_requested': define(
     1,

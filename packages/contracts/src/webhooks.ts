@@ -10,6 +10,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'institutions.member_role_changed',
   'institutions.member_removed',
   'institutions.structure_changed',
+  'institutions.people_changed',
+  'institutions.enrolment_changed',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;

@@ -1,7 +1,7 @@
 import { kernelMigrations } from '../platform/kernel-migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { identityMigrations } from './identity/index.ts';
-import { institutionsMigrations, structureMigrations } from './institutions/index.ts';
+import { institutionsMigrations, peopleMigrations, structureMigrations } from './institutions/index.ts';
 import { notificationsMigrations } from './notifications/index.ts';
 import { webhooksMigrations } from './webhooks/index.ts';
 
@@ -11,6 +11,7 @@ export const allMigrations: Migration[] = [
   ...identityMigrations,
   ...institutionsMigrations,
   ...structureMigrations,
+  ...peopleMigrations,
   ...notificationsMigrations,
   ...webhooksMigrations,
 ];

@@ -7,6 +7,8 @@ const EVENT_LABELS: Record<WebhookEventType, string> = {
   'institutions.member_role_changed': 'Member role changed',
   'institutions.member_removed': 'Member removed',
   'institutions.structure_changed': 'Structure changed',
+  'institutions.people_changed': 'Student or staff record changed',
+  'institutions.enrolment_changed': 'Class enrolment changed',
 };
 
 export const EVENT_TYPE_OPTIONS = Object.entries(EVENT_LABELS).map(([value, label]) => ({ value, label }));

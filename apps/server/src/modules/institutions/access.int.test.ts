@@ -7,7 +7,7 @@ import { roleHas } from '../../platform/auth/permissions.ts';
 import { addMember, createInstitution, signedUpClient, waitFor } from '../../testing/factories.ts';
 import { dbLabel, newEmail, startTestPlatform, type TestPlatform, unique } from '../../testing/test-platform.ts';
 
-type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
+type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
 type Target = { institutionId: string; owner: ApiClient };
 type Sample = (t: TestPlatform, target: Target) => Promise<Request>;
 
@@ -64,6 +64,40 @@ async function freshYear(target: Target) {
     terms: [{ name: 'Autumn', startsOn: '2026-09-01', endsOn: '2026-12-18' }],
   });
 }
+/** The members of the main institution by role: row-level rules (a student's own record) need them. */
+const memberIds = new Map<string, Map<InstitutionRole, string>>();
+const freshStudent = async (target: Target) =>
+  (await target.owner.students.create(target.institutionId, { studentNumber: unique('S'), firstName: 'Test', lastName: 'Student' })).id;
+/** One student per institution whom its student member is, and its parent member parents: visible to every role. */
+const sharedStudents = new Map<string, Promise<string>>();
+function visibleStudent(target: Target) {
+  let entry = sharedStudents.get(target.institutionId);
+  if (!entry) {
+    entry = (async () => {
+      const ids = memberIds.get(target.institutionId);
+      const student = await target.owner.students.create(target.institutionId, {
+        studentNumber: unique('V'),
+        firstName: 'Visible',
+        lastName: 'Student',
+        userId: ids?.get('student') ?? null,
+      });
+      const parent = ids?.get('parent');
+      if (parent) await target.owner.students.linkGuardian(target.institutionId, student.id, parent);
+      return student.id;
+    })();
+    sharedStudents.set(target.institutionId, entry);
+  }
+  return entry;
+}
+async function parentOf(t: TestPlatform, target: Target) {
+  return memberIds.get(target.institutionId)?.get('parent') ?? (await addMember(t, target.owner, target.institutionId, 'parent')).id;
+}
+const freshClass = async (target: Target) =>
+  (await target.owner.structure.create(target.institutionId, 'classes', { name: unique('C '), code: unique('C') })).id;
+const freshStaff = async (target: Target) =>
+  (await target.owner.staff.create(target.institutionId, { staffNumber: unique('T'), firstName: 'Test', lastName: 'Staff', kind: 'staff' }))
+    .id;
+const studentPath = (target: Target, id: string) => `${base(target.institutionId)}/students/${id}`;
 const yearPath = (target: Target, yearId: string) => `${base(target.institutionId)}/academic-years/${yearId}`;
 const structureSamples: Record<string, Sample> = Object.fromEntries(
   STRUCTURE.flatMap(([kind, param]) => {
@@ -155,6 +189,64 @@ const samples: Record<string, Sample> = {
     const year = await freshYear(x);
     return { method: 'DELETE', path: `${yearPath(x, year.id)}/terms/${year.terms[0]?.id}` };
   },
+  'GET /api/v1/institutions/:institutionId/students': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/students` }),
+  'POST /api/v1/institutions/:institutionId/students': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/students`,
+    body: { studentNumber: unique('N'), firstName: 'New', lastName: 'Student' },
+  }),
+  'GET /api/v1/institutions/:institutionId/students/:studentId': async (_t, x) => ({
+    method: 'GET',
+    path: studentPath(x, await visibleStudent(x)),
+  }),
+  'PATCH /api/v1/institutions/:institutionId/students/:studentId': async (_t, x) => ({
+    method: 'PATCH',
+    path: studentPath(x, await freshStudent(x)),
+    body: { status: 'graduated' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/students/:studentId': async (_t, x) => ({
+    method: 'DELETE',
+    path: studentPath(x, await freshStudent(x)),
+  }),
+  'PUT /api/v1/institutions/:institutionId/students/:studentId/guardians/:userId': async (t, x) => ({
+    method: 'PUT',
+    path: `${studentPath(x, await freshStudent(x))}/guardians/${await parentOf(t, x)}`,
+    body: { relationship: 'father' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/students/:studentId/guardians/:userId': async (t, x) => {
+    const [student, parent] = [await freshStudent(x), await parentOf(t, x)];
+    await x.owner.students.linkGuardian(x.institutionId, student, parent);
+    return { method: 'DELETE', path: `${studentPath(x, student)}/guardians/${parent}` };
+  },
+  'GET /api/v1/institutions/:institutionId/staff': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/staff` }),
+  'POST /api/v1/institutions/:institutionId/staff': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/staff`,
+    body: { staffNumber: unique('N'), firstName: 'New', lastName: 'Staff', kind: 'teacher' },
+  }),
+  'GET /api/v1/institutions/:institutionId/staff/:staffId': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/staff/${await freshStaff(x)}`,
+  }),
+  'PATCH /api/v1/institutions/:institutionId/staff/:staffId': async (_t, x) => ({
+    method: 'PATCH',
+    path: `${base(x.institutionId)}/staff/${await freshStaff(x)}`,
+    body: { title: 'Librarian' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/staff/:staffId': async (_t, x) => ({
+    method: 'DELETE',
+    path: `${base(x.institutionId)}/staff/${await freshStaff(x)}`,
+  }),
+  'POST /api/v1/institutions/:institutionId/classes/:classId/enrolments': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/classes/${await freshClass(x)}/enrolments`,
+    body: { studentIds: [await freshStudent(x)] },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/classes/:classId/enrolments/:studentId': async (_t, x) => {
+    const [klass, student] = [await freshClass(x), await freshStudent(x)];
+    await x.owner.students.enrol(x.institutionId, klass, [student]);
+    return { method: 'DELETE', path: `${base(x.institutionId)}/classes/${klass}/enrolments/${student}` };
+  },
   'GET /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/webhooks` }),
   'POST /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({
     method: 'POST',
@@ -222,7 +314,13 @@ describe(`access control on ${dbLabel()}`, () => {
     const inst = await createInstitution(owner.client);
     target = { institutionId: inst.id, owner: owner.client };
     members.set('owner', owner.client);
-    for (const role of ROLES.filter((r) => r !== 'owner')) members.set(role, (await addMember(t, owner.client, inst.id, role)).client);
+    const ids = new Map<InstitutionRole, string>();
+    for (const role of ROLES.filter((r) => r !== 'owner')) {
+      const member = await addMember(t, owner.client, inst.id, role);
+      members.set(role, member.client);
+      ids.set(role, member.id);
+    }
+    memberIds.set(inst.id, ids);
     // A member of another institution, owner there, stranger here.
     outsider = (await signedUpClient(t, 'Outsider')).client;
     await createInstitution(outsider);
@@ -308,7 +406,7 @@ describe(`access control on ${dbLabel()}`, () => {
       // B's institution id with A's token.
       expect({ route: route.url, status: await statusOf(a.client, await sample(t, targetB)) }).toEqual({ route: route.url, status: 404 });
       // A's own institution id, but B's member or invitation ids in the path.
-      if (/:(userId|invitationId|webhookId|departmentId|programId|subjectId|classId|yearId)/.test(route.url)) {
+      if (/:(userId|invitationId|webhookId|departmentId|programId|subjectId|classId|yearId|studentId|staffId)/.test(route.url)) {
         const own = await sample(t, targetA);
         const foreign = await sample(t, targetB);
         const mixed = { ...foreign, path: foreign.path.replace(instB.id, instA.id) };

@@ -7,6 +7,14 @@ export { institutionsRoutes } from './institutions.routes.ts';
 export { createInstitutionsService, type InstitutionsService } from './institutions.service.ts';
 export { institutionsMigrations } from './migrations/index.ts';
 export {
+  createStaffService,
+  createStudentsService,
+  peopleMigrations,
+  peopleRoutes,
+  type StaffService,
+  type StudentsService,
+} from './people/index.ts';
+export {
   type AcademicYearsService,
   createAcademicYearsService,
   createStructureService,

@@ -12,4 +12,10 @@ export const institutionsPermissions: PermissionTable = {
   // Names of departments, classes and terms are no secret to members; changing them is for admins.
   'structure.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
   'structure.manage': ['owner', 'admin'],
+  // Everyone may ask; the service shows a student only their own record and a parent their children's.
+  'students.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
+  'students.manage': ['owner', 'admin'],
+  'staff.read': ['owner', 'admin', 'teacher', 'staff'],
+  'staff.manage': ['owner', 'admin'],
+  'enrolments.manage': ['owner', 'admin'],
 };
