@@ -16,6 +16,7 @@ import { createIdentityService, type IdentityService, identityRoutes, liveSessio
 import {
   createAcademicYearsService,
   createInstitutionsService,
+  createRosterService,
   createStaffService,
   createStructureService,
   createStudentsService,
@@ -25,6 +26,7 @@ import {
   MEMBER_EVENT_TYPES,
   memberChangedPush,
   peopleRoutes,
+  rosterRoutes,
   structureRoutes,
 } from './modules/institutions/index.ts';
 import { createNotificationsService, notificationsConsumer, notificationsRoutes } from './modules/notifications/index.ts';
@@ -59,6 +61,7 @@ import { healthRoutes, type ReadinessCheck } from './platform/http/health.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/problem.ts';
 import { serveWebApp } from './platform/http/static-web.ts';
 import type { HttpApp } from './platform/http/types.ts';
+import { type PollLoop, startPollLoop } from './platform/jobs/poll-loop.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import type { Migration } from './platform/migrations/migration.ts';
 import { migrate } from './platform/migrations/runner.ts';
@@ -169,6 +172,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const peopleDeps = { db, events: publisher, members: institutions.members };
   const students = createStudentsService(peopleDeps);
   const staff = createStaffService(peopleDeps);
+  let importRunner: PollLoop | null = null;
+  const roster = createRosterService({
+    db,
+    events: publisher,
+    log,
+    push: (userId, progress) => gateway?.toUser(userId, 'imports:progress', progress),
+    wake: () => importRunner?.wake(),
+  });
   // The gateway attaches to the HTTP server once it exists (below); pushes before that go nowhere.
   let gateway: Gateway | null = null;
   const notifications = createNotificationsService({
@@ -244,6 +255,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         disableAfter: config.WEBHOOK_DISABLE_AFTER_FAILURES,
       },
     });
+  }
+  if (config.ROLES.includes('worker')) {
+    importRunner = startPollLoop({ name: 'roster import', log, pollMs: 1000, tick: roster.runNext });
   }
   const permissions = mergePermissions(institutionsPermissions, webhooksPermissions);
   const guards = createGuards({
@@ -336,6 +350,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   institutionsRoutes(app, { ...routeDeps, institutions });
   structureRoutes(app, { ...routeDeps, structure, academicYears });
   peopleRoutes(app, { ...routeDeps, students, staff });
+  rosterRoutes(app, { ...routeDeps, roster });
   notificationsRoutes(app, { ...routeDeps, notifications });
   webhooksRoutes(app, { ...routeDeps, webhooks });
   presenceRoutes(app, { ...routeDeps, presence });
@@ -386,7 +401,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       closing = true;
       await gateway?.close();
       await app.close();
-      await Promise.all([worker?.stop(), dispatcher?.stop()]);
+      await Promise.all([worker?.stop(), dispatcher?.stop(), importRunner?.stop()]);
       adapterClient?.disconnect();
       await Promise.all([redis?.close(), nats?.close(), signals.close()]);
       await database.close();

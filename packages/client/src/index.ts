@@ -11,6 +11,7 @@ import type {
   CreateAcademicYearBody,
   CreateClassBody,
   CreateDepartmentBody,
+  CreateImportBody,
   CreateInstitutionBody,
   CreateInvitationBody,
   CreateProgramBody,
@@ -35,6 +36,7 @@ import type {
   Program,
   RegisterBody,
   ResetPasswordBody,
+  RosterImport,
   SchoolClass,
   Session,
   StaffMember,
@@ -234,6 +236,11 @@ export function createClient(options: ClientOptions = {}) {
         call<{ enrolled: string[] }>('POST', `${unit(id, 'classes', classId)}/enrolments`, { studentIds }),
       unenrol: (id: string, classId: string, studentId: string) =>
         call<void>('DELETE', `${unit(id, 'classes', classId)}/enrolments/${encodeURIComponent(studentId)}`),
+    },
+    imports: {
+      create: (id: string, body: CreateImportBody) => call<RosterImport>('POST', `${inst(id)}/imports`, body),
+      list: (id: string) => call<{ items: RosterImport[] }>('GET', `${inst(id)}/imports`),
+      get: (id: string, importId: string) => call<RosterImport>('GET', `${inst(id)}/imports/${encodeURIComponent(importId)}`),
     },
     staff: {
       list: (id: string, query: Partial<StaffQuery> = {}) => call<Page<StaffMember>>('GET', `${inst(id)}/staff`, undefined, query),

@@ -109,6 +109,17 @@ export const eventCatalog = {
       action: z.enum(['enrolled', 'unenrolled']),
     }),
   ),
+  /** A roster import was committed: one summary instead of an event per row. */
+  'institutions.roster_imported': define(
+    1,
+    'p2',
+    z.object({
+      institutionId: z.uuid(),
+      importId: z.uuid(),
+      created: z.record(z.string(), z.number().int()),
+      updated: z.record(z.string(), z.number().int()),
+    }),
+  ),
   /** Any module asks for an in-app notification by publishing this. */
   'notifications.notification_requested': define(
     1,

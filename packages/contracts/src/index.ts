@@ -5,5 +5,6 @@ export * from './identity.ts';
 export * from './institutions.ts';
 export * from './people.ts';
 export * from './realtime.ts';
+export * from './roster.ts';
 export * from './structure.ts';
 export * from './webhooks.ts';

@@ -1,5 +1,6 @@
 // The real-time protocol over Socket.IO, shared by the gateway and its clients.
 import type { EventPayload } from './events.ts';
+import type { ImportProgress, RosterImport } from './roster.ts';
 
 type MemberEventType = 'institutions.member_joined' | 'institutions.member_role_changed' | 'institutions.member_removed';
 /** Pushes to a room name it and the event they come from, so a client can ask for what it missed. */
@@ -14,7 +15,11 @@ export type MemberChanged =
 export type TypingSignal = { room: string; userId: string; typing: boolean };
 
 /** What the server pushes, by event name. */
+/** An import's progress, pushed to the person who started it. */
+export type ImportProgressPush = { importId: string; institutionId: string; status: RosterImport['status']; progress: ImportProgress };
+
 export type ServerEvents = {
+  'imports:progress': ImportProgressPush;
   'notifications:unread': { count: number };
   'institutions:member_changed': MemberChanged;
   typing: TypingSignal;

@@ -1,7 +1,7 @@
 import { kernelMigrations } from '../platform/kernel-migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { identityMigrations } from './identity/index.ts';
-import { institutionsMigrations, peopleMigrations, structureMigrations } from './institutions/index.ts';
+import { institutionsMigrations, peopleMigrations, rosterMigrations, structureMigrations } from './institutions/index.ts';
 import { notificationsMigrations } from './notifications/index.ts';
 import { webhooksMigrations } from './webhooks/index.ts';
 
@@ -12,6 +12,7 @@ export const allMigrations: Migration[] = [
   ...institutionsMigrations,
   ...structureMigrations,
   ...peopleMigrations,
+  ...rosterMigrations,
   ...notificationsMigrations,
   ...webhooksMigrations,
 ];

@@ -247,6 +247,20 @@ const samples: Record<string, Sample> = {
     await x.owner.students.enrol(x.institutionId, klass, [student]);
     return { method: 'DELETE', path: `${base(x.institutionId)}/classes/${klass}/enrolments/${student}` };
   },
+  'POST /api/v1/institutions/:institutionId/imports': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/imports`,
+    body: { format: 'students', mode: 'dry_run', files: { 'students.csv': 'student_number,first_name,last_name\nX1,A,B\n' } },
+  }),
+  'GET /api/v1/institutions/:institutionId/imports': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/imports` }),
+  'GET /api/v1/institutions/:institutionId/imports/:importId': async (_t, x) => {
+    const started = await x.owner.imports.create(x.institutionId, {
+      format: 'enrolments',
+      mode: 'dry_run',
+      files: { 'enrolments.csv': 'class_code,student_number\n' },
+    });
+    return { method: 'GET', path: `${base(x.institutionId)}/imports/${started.id}` };
+  },
   'GET /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/webhooks` }),
   'POST /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({
     method: 'POST',
@@ -406,7 +420,7 @@ describe(`access control on ${dbLabel()}`, () => {
       // B's institution id with A's token.
       expect({ route: route.url, status: await statusOf(a.client, await sample(t, targetB)) }).toEqual({ route: route.url, status: 404 });
       // A's own institution id, but B's member or invitation ids in the path.
-      if (/:(userId|invitationId|webhookId|departmentId|programId|subjectId|classId|yearId|studentId|staffId)/.test(route.url)) {
+      if (/:(userId|invitationId|webhookId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId)/.test(route.url)) {
         const own = await sample(t, targetA);
         const foreign = await sample(t, targetB);
         const mixed = { ...foreign, path: foreign.path.replace(instB.id, instA.id) };

@@ -14,6 +14,7 @@ export {
   type StaffService,
   type StudentsService,
 } from './people/index.ts';
+export { createRosterService, type RosterService, rosterMigrations, rosterRoutes } from './roster/index.ts';
 export {
   type AcademicYearsService,
   createAcademicYearsService,

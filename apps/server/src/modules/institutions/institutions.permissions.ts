@@ -18,4 +18,5 @@ export const institutionsPermissions: PermissionTable = {
   'staff.read': ['owner', 'admin', 'teacher', 'staff'],
   'staff.manage': ['owner', 'admin'],
   'enrolments.manage': ['owner', 'admin'],
+  'roster.import': ['owner', 'admin'],
 };

@@ -7,6 +7,7 @@ import { BrokenCircuitError, TaskCancelledError } from 'cockatiel';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { EventPublisher } from '../../platform/events/outbox.ts';
+import { type PollLoop, startPollLoop } from '../../platform/jobs/poll-loop.ts';
 import type { Logger } from '../../platform/observability/logger.ts';
 import { guardedRequest } from '../../platform/outbound/guarded-http.ts';
 import type { Resilience } from '../../platform/resilience/resilience.ts';
@@ -34,7 +35,7 @@ export type WebhookDispatcherDeps = {
   pollMs?: number;
 };
 
-export type WebhookDispatcher = { wake(): void; stop(): Promise<void> };
+export type WebhookDispatcher = PollLoop;
 
 const MAX_BACKOFF_MS = 12 * 3600_000;
 const CONCURRENCY = 4;
@@ -47,9 +48,6 @@ function describeError(err: unknown): string {
 
 export function startWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDispatcher {
   const { db, log, settings } = deps;
-  const abort = new AbortController();
-  let wakeUp: (() => void) | null = null;
-  let woken = false;
 
   async function send(endpoint: EndpointRow, deliveryId: string, eventType: string, body: string): Promise<WebhookAttempt> {
     const started = Date.now();
@@ -145,63 +143,31 @@ export function startWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDisp
       // Deleted with its endpoint while it was being sent: nothing left to record.
       if (!updated || done) await queue.remove([delivery.id]);
       if (!updated) return;
-      else await queue.enqueue(delivery.id, due.institution_id, nextAt);
+      if (!done) await queue.enqueue(delivery.id, due.institution_id, nextAt);
       if (failures !== endpoint.consecutive_failures) await r.updateEndpoint(endpoint.id, { consecutive_failures: failures });
       if (disabling) await disable(trx, due.institution_id, endpoint, managers);
     });
   }
 
-  async function loop() {
-    const queue = webhookQueue(db);
-    while (!abort.signal.aborted) {
-      try {
-        const due = await queue.claim(CONCURRENCY * 4, 120);
-        if (due.length > 0) {
-          const work = [...due];
-          const run = async () => {
-            for (let next = work.shift(); next; next = work.shift()) {
-              // One broken delivery must not stop the others; its claim expires and it is tried again.
-              await dispatch(next).catch((err: unknown) =>
-                log.error({ err, deliveryId: next?.delivery_id }, 'webhook delivery failed to record'),
-              );
-            }
-          };
-          await Promise.all(Array.from({ length: CONCURRENCY }, run));
-          continue;
+  const queue = webhookQueue(db);
+  return startPollLoop({
+    name: 'webhook dispatch',
+    log,
+    pollMs: deps.pollMs ?? 1000,
+    async tick() {
+      const due = await queue.claim(CONCURRENCY * 4, 120);
+      const run = async () => {
+        for (let next = due.shift(); next; next = due.shift()) {
+          const claimed = next;
+          // One broken delivery must not stop the others; its claim expires and it is tried again.
+          await dispatch(claimed).catch((err: unknown) =>
+            log.error({ err, deliveryId: claimed.delivery_id }, 'webhook delivery failed to record'),
+          );
         }
-      } catch (err) {
-        if (!abort.signal.aborted) log.error({ err }, 'webhook dispatch failed; retrying');
-      }
-      if (!woken) await nap(deps.pollMs ?? 1000);
-      woken = false;
-    }
-  }
-
-  /** Waits for the poll interval, a wake-up or stop, whichever comes first (and leaves no listener behind). */
-  function nap(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        abort.signal.removeEventListener('abort', done);
-        wakeUp = null;
-        resolve();
       };
-      const timer = setTimeout(done, ms);
-      abort.signal.addEventListener('abort', done, { once: true });
-      wakeUp = done;
-    });
-  }
-
-  const running = loop();
-  return {
-    wake() {
-      woken = true;
-      wakeUp?.();
+      const found = due.length > 0;
+      await Promise.all(Array.from({ length: CONCURRENCY }, run));
+      return found;
     },
-    async stop() {
-      abort.abort();
-      wakeUp?.();
-      await running;
-    },
-  };
+  });
 }
