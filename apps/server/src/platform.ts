@@ -20,6 +20,7 @@ import {
   createStaffService,
   createStructureService,
   createStudentsService,
+  createTimetableService,
   institutionsPermissions,
   institutionsRoutes,
   liveMembersConsumer,
@@ -28,6 +29,7 @@ import {
   peopleRoutes,
   rosterRoutes,
   structureRoutes,
+  timetableRoutes,
 } from './modules/institutions/index.ts';
 import { createNotificationsService, notificationsConsumer, notificationsRoutes } from './modules/notifications/index.ts';
 import {
@@ -163,15 +165,24 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     publicUrl,
     tenantMigrations: migrations.filter((m) => m.scope === 'tenant'),
   });
+  const roleOf = async (institutionId: string, userId: string) =>
+    (await institutions.directory.findMembership(institutionId, userId))?.role ?? null;
   const structure = createStructureService({
     db,
     events: publisher,
-    roleOf: async (institutionId, userId) => (await institutions.directory.findMembership(institutionId, userId))?.role ?? null,
+    roleOf,
   });
   const academicYears = createAcademicYearsService({ db, events: publisher });
   const peopleDeps = { db, events: publisher, members: institutions.members };
   const students = createStudentsService(peopleDeps);
   const staff = createStaffService(peopleDeps);
+  const timetable = createTimetableService({
+    db,
+    publicUrl,
+    roleOf,
+    institution: institutions.basics,
+    displayName: async (userId) => (await identity.getUsers([userId])).get(userId)?.displayName ?? null,
+  });
   let importRunner: PollLoop | null = null;
   const roster = createRosterService({
     db,
@@ -351,6 +362,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   structureRoutes(app, { ...routeDeps, structure, academicYears });
   peopleRoutes(app, { ...routeDeps, students, staff });
   rosterRoutes(app, { ...routeDeps, roster });
+  timetableRoutes(app, { ...routeDeps, timetable });
   notificationsRoutes(app, { ...routeDeps, notifications });
   webhooksRoutes(app, { ...routeDeps, webhooks });
   presenceRoutes(app, { ...routeDeps, presence });

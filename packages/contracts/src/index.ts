@@ -7,4 +7,5 @@ export * from './people.ts';
 export * from './realtime.ts';
 export * from './roster.ts';
 export * from './structure.ts';
+export * from './timetable.ts';
 export * from './webhooks.ts';

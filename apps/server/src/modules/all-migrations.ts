@@ -1,7 +1,13 @@
 import { kernelMigrations } from '../platform/kernel-migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { identityMigrations } from './identity/index.ts';
-import { institutionsMigrations, peopleMigrations, rosterMigrations, structureMigrations } from './institutions/index.ts';
+import {
+  institutionsMigrations,
+  peopleMigrations,
+  rosterMigrations,
+  structureMigrations,
+  timetableMigrations,
+} from './institutions/index.ts';
 import { notificationsMigrations } from './notifications/index.ts';
 import { webhooksMigrations } from './webhooks/index.ts';
 
@@ -13,6 +19,7 @@ export const allMigrations: Migration[] = [
   ...structureMigrations,
   ...peopleMigrations,
   ...rosterMigrations,
+  ...timetableMigrations,
   ...notificationsMigrations,
   ...webhooksMigrations,
 ];

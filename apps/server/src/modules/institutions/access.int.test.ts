@@ -9,7 +9,8 @@ import { dbLabel, newEmail, startTestPlatform, type TestPlatform, unique } from 
 
 type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
 type Target = { institutionId: string; owner: ApiClient };
-type Sample = (t: TestPlatform, target: Target) => Promise<Request>;
+/** `caller` is who will send it, for routes where what one may touch is one's own (calendar feeds). */
+type Sample = (t: TestPlatform, target: Target, caller?: ApiClient) => Promise<Request>;
 
 const base = (id: string) => `/api/v1/institutions/${id}`;
 
@@ -97,6 +98,15 @@ const freshClass = async (target: Target) =>
 const freshStaff = async (target: Target) =>
   (await target.owner.staff.create(target.institutionId, { staffNumber: unique('T'), firstName: 'Test', lastName: 'Staff', kind: 'staff' }))
     .id;
+const freshPeriod = async (target: Target) =>
+  (
+    await target.owner.timetable.createPeriod(target.institutionId, {
+      classId: await freshClass(target),
+      weekday: 2,
+      startsAt: '10:00',
+      endsAt: '10:45',
+    })
+  ).id;
 const studentPath = (target: Target, id: string) => `${base(target.institutionId)}/students/${id}`;
 const yearPath = (target: Target, yearId: string) => `${base(target.institutionId)}/academic-years/${yearId}`;
 const structureSamples: Record<string, Sample> = Object.fromEntries(
@@ -261,6 +271,38 @@ const samples: Record<string, Sample> = {
     });
     return { method: 'GET', path: `${base(x.institutionId)}/imports/${started.id}` };
   },
+  'GET /api/v1/institutions/:institutionId/timetable': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/timetable` }),
+  'POST /api/v1/institutions/:institutionId/timetable/periods': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/timetable/periods`,
+    body: { classId: await freshClass(x), weekday: 1, startsAt: '08:00', endsAt: '08:45' },
+  }),
+  'PATCH /api/v1/institutions/:institutionId/timetable/periods/:periodId': async (_t, x) => ({
+    method: 'PATCH',
+    path: `${base(x.institutionId)}/timetable/periods/${await freshPeriod(x)}`,
+    body: { startsAt: '08:15' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/timetable/periods/:periodId': async (_t, x) => ({
+    method: 'DELETE',
+    path: `${base(x.institutionId)}/timetable/periods/${await freshPeriod(x)}`,
+  }),
+  'POST /api/v1/institutions/:institutionId/timetable/feeds': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/timetable/feeds`,
+    body: { kind: 'class', id: await freshClass(x) },
+  }),
+  'GET /api/v1/institutions/:institutionId/timetable/feeds': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/timetable/feeds`,
+  }),
+  'DELETE /api/v1/institutions/:institutionId/timetable/feeds/:feedId': async (_t, x, caller) => {
+    // One's own feed; someone who cannot make one here gets the owner's, which they must not reach.
+    const body = { kind: 'class' as const, id: await freshClass(x) };
+    const feed = await (caller ?? x.owner).timetable
+      .createFeed(x.institutionId, body)
+      .catch(() => x.owner.timetable.createFeed(x.institutionId, body));
+    return { method: 'DELETE', path: `${base(x.institutionId)}/timetable/feeds/${feed.id}` };
+  },
   'GET /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/webhooks` }),
   'POST /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({
     method: 'POST',
@@ -353,7 +395,7 @@ describe(`access control on ${dbLabel()}`, () => {
         const access = route.access as { kind: 'institution'; permission: string };
         const sample = samples[`${route.method} ${route.url}`];
         if (!sample) throw new Error(`no sample for ${route.method} ${route.url}`);
-        const status = await statusOf(client, await sample(t, target));
+        const status = await statusOf(client, await sample(t, target, client));
         const allowed = roleHas(t.platform.permissions, role, access.permission);
         expect({ route: `${route.method} ${route.url}`, status: allowed ? status < 400 : status }).toEqual({
           route: `${route.method} ${route.url}`,
@@ -420,7 +462,11 @@ describe(`access control on ${dbLabel()}`, () => {
       // B's institution id with A's token.
       expect({ route: route.url, status: await statusOf(a.client, await sample(t, targetB)) }).toEqual({ route: route.url, status: 404 });
       // A's own institution id, but B's member or invitation ids in the path.
-      if (/:(userId|invitationId|webhookId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId)/.test(route.url)) {
+      if (
+        /:(userId|invitationId|webhookId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId|periodId|feedId)/.test(
+          route.url,
+        )
+      ) {
         const own = await sample(t, targetA);
         const foreign = await sample(t, targetB);
         const mixed = { ...foreign, path: foreign.path.replace(instB.id, instA.id) };

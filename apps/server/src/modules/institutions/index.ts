@@ -23,3 +23,4 @@ export {
   structureMigrations,
   structureRoutes,
 } from './structure/index.ts';
+export { createTimetableService, type TimetableService, timetableMigrations, timetableRoutes } from './timetable/index.ts';

@@ -19,4 +19,6 @@ export const institutionsPermissions: PermissionTable = {
   'staff.manage': ['owner', 'admin'],
   'enrolments.manage': ['owner', 'admin'],
   'roster.import': ['owner', 'admin'],
+  'timetable.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
+  'timetable.manage': ['owner', 'admin'],
 };

@@ -211,6 +211,12 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
         });
     },
 
+    /** What feeds and background jobs need of an institution they reach without a request. */
+    async basics(institutionId: string): Promise<{ name: string; timezone: string; schema: string } | null> {
+      const row = await repo.findById(institutionId);
+      return row ? { name: row.name, timezone: row.timezone, schema: row.schema_name } : null;
+    },
+
     /** Owners and admins: who is told when something about the institution needs attention. */
     async managerIds(institutionId: string): Promise<string[]> {
       const rows = await repo.listMembers(institutionId);
