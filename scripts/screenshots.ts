@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@edumatrix/client';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../apps/server/src/cli/demo-data.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
 import { createPlatform } from '../apps/server/src/platform.ts';
@@ -45,6 +46,7 @@ const base = `http://127.0.0.1:${typeof address === 'object' && address ? addres
 const institutionId = (await platform.database.db.selectFrom('institutions.institutions').select('id').executeTakeFirstOrThrow())
   .id as string;
 const webhookId = await seedWebhooks();
+await seedStructure();
 
 /** Two endpoints with a few finished deliveries: one healthy receiver, one that answers 500. */
 async function seedWebhooks(): Promise<string> {
@@ -70,6 +72,80 @@ async function seedWebhooks(): Promise<string> {
   return healthy.id;
 }
 
+/** A school year under way with a break between terms, and a few of each unit, one of them archived. */
+async function seedStructure() {
+  const owner = createClient({ baseUrl: base });
+  await owner.auth.login({ email: 'owner@demo.edumatrix.local', password: DEMO_PASSWORD });
+  const id = institutionId;
+  const members = (await owner.institutions.members(id)).items;
+  const teacher = members.find((m) => m.role === 'teacher')?.userId ?? null;
+  const admin = members.find((m) => m.role === 'admin')?.userId ?? null;
+  const thisYear = new Date().getFullYear();
+  const span = (from: number) => `${from}–${String(from + 1).slice(-2)}`;
+  const past = await owner.academicYears.create(id, {
+    name: span(thisYear - 1),
+    startsOn: `${thisYear - 1}-08-17`,
+    endsOn: `${thisYear}-06-30`,
+    terms: [
+      { name: 'Autumn', startsOn: `${thisYear - 1}-08-17`, endsOn: `${thisYear - 1}-12-18` },
+      { name: 'Spring', startsOn: `${thisYear}-01-11`, endsOn: `${thisYear}-06-30` },
+    ],
+  });
+  await owner.academicYears.update(id, past.id, { archived: true });
+  const year = await owner.academicYears.create(id, {
+    name: span(thisYear),
+    startsOn: `${thisYear}-08-17`,
+    endsOn: `${thisYear + 1}-06-30`,
+    current: true,
+    terms: [
+      { name: 'Autumn', startsOn: `${thisYear}-08-17`, endsOn: `${thisYear}-12-18` },
+      { name: 'Spring', startsOn: `${thisYear + 1}-01-11`, endsOn: `${thisYear + 1}-04-02` },
+      { name: 'Summer', startsOn: `${thisYear + 1}-04-19`, endsOn: `${thisYear + 1}-06-30` },
+    ],
+  });
+  await owner.academicYears.create(id, { name: span(thisYear + 1), startsOn: `${thisYear + 1}-08-16`, endsOn: `${thisYear + 2}-06-30` });
+  const autumn = year.terms[0]?.id ?? null;
+
+  const department = async (name: string, code: string, description = '') =>
+    (await owner.structure.create(id, 'departments', { name, code, description })).id;
+  const sciences = await department('Sciences', 'SCI', 'Physics, chemistry, biology and mathematics.');
+  const languages = await department('Languages', 'LANG');
+  const humanities = await department('Humanities', 'HUM');
+  await department('Commerce', 'COM');
+  const arts = await department('Fine Arts', 'ART', 'Merged into Humanities.');
+  await owner.structure.update(id, 'departments', arts, { archived: true });
+
+  const program = async (name: string, code: string, departmentId: string | null) =>
+    (await owner.structure.create(id, 'programs', { name, code, departmentId })).id;
+  const preMedical = await program('Pre-Medical', 'PRE-MED', sciences);
+  const preEngineering = await program('Pre-Engineering', 'PRE-ENG', sciences);
+  const generalArts = await program('General Arts', 'GEN-ART', humanities);
+
+  for (const [name, code, departmentId] of [
+    ['Physics', 'PHY', sciences],
+    ['Chemistry', 'CHEM', sciences],
+    ['Biology', 'BIO', sciences],
+    ['Mathematics', 'MATH', sciences],
+    ['English', 'ENG', languages],
+    ['Urdu', 'URD', languages],
+    ['Pakistan Studies', 'PST', humanities],
+    ['Computer Science', 'CS', null],
+  ] as const) {
+    await owner.structure.create(id, 'subjects', { name, code, departmentId });
+  }
+
+  const klass = (name: string, code: string, programId: string, departmentId: string, extra: Record<string, unknown>) =>
+    owner.structure.create(id, 'classes', { name, code, programId, departmentId, academicYearId: year.id, ...extra });
+  await klass('Grade 9 – A', 'G9-A', preMedical, sciences, { termId: autumn, homeroomTeacherId: teacher, room: 'B-204', capacity: 32 });
+  await klass('Grade 9 – B', 'G9-B', preEngineering, sciences, { termId: autumn, homeroomTeacherId: admin, room: 'B-205', capacity: 30 });
+  await klass('Grade 10 – Arts', 'G10-ART', generalArts, humanities, { termId: autumn, room: 'C-101', capacity: 28 });
+  await klass('Grade 11 – Pre-Medical (evening)', 'G11-PM-E', preMedical, sciences, {
+    description: 'Runs the whole year, in the evening shift.',
+    homeroomTeacherId: teacher,
+    capacity: 40,
+  });
+}
+
 const signedOut = ['/', '/signin', '/signup', '/forgot-password'];
 const signedIn = [
   '/',
@@ -81,6 +157,37 @@ const signedIn = [
   `/institutions/${institutionId}/audit`,
   `/institutions/${institutionId}/webhooks`,
   `/institutions/${institutionId}/webhooks/${webhookId}`,
+  `/institutions/${institutionId}/structure`,
+  `/institutions/${institutionId}/structure/academic-years`,
+  `/institutions/${institutionId}/structure/departments`,
+  `/institutions/${institutionId}/structure/programs`,
+  `/institutions/${institutionId}/structure/subjects`,
+  `/institutions/${institutionId}/structure/classes`,
+];
+
+/** Dialogs worth a look, opened on their page: `name` is added to the page's file name. */
+const structure = `/institutions/${institutionId}/structure`;
+const dialogs: { path: string; name: string; open: (page: Page) => Promise<void> }[] = [
+  { path: `${structure}/classes`, name: 'new', open: (page) => page.getByRole('button', { name: 'New class' }).click() },
+  {
+    path: `${structure}/academic-years`,
+    name: 'new',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'New academic year' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Add a term' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Add a term' }).click();
+    },
+  },
+  {
+    path: `${structure}/departments`,
+    name: 'in-use',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'More actions for Sciences' }).click();
+      await page.getByRole('menuitem', { name: 'Delete' }).click();
+      await page.getByRole('button', { name: 'Delete department' }).click();
+      await page.getByRole('button', { name: 'Archive instead' }).waitFor();
+    },
+  },
 ];
 
 mkdirSync(OUT, { recursive: true });
@@ -115,6 +222,15 @@ try {
       await page.goto(base + path);
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: name(path, 'in'), fullPage: true });
+    }
+    for (const dialog of dialogs) {
+      await page.goto(base + dialog.path);
+      await page.waitForLoadState('networkidle');
+      await dialog.open(page);
+      await page.getByRole('dialog').waitFor();
+      // Past the dialog's opening transition.
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: name(dialog.path, 'in').replace(/\.png$/, `_${dialog.name}.png`), fullPage: true });
     }
     await context.close();
   }

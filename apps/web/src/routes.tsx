@@ -17,6 +17,10 @@ import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
+import { AcademicYearsPage } from './structure/AcademicYearsPage.tsx';
+import { StructureLayout } from './structure/StructureLayout.tsx';
+import { StructureSummaryPage } from './structure/StructureSummaryPage.tsx';
+import { UnitsPage } from './structure/UnitsPage.tsx';
 import { WebhookDetailPage } from './webhooks/WebhookDetailPage.tsx';
 import { WebhooksPage } from './webhooks/WebhooksPage.tsx';
 
@@ -44,6 +48,18 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <InstitutionOverviewPage /> },
               { path: 'members', element: <MembersPage /> },
+              {
+                path: 'structure',
+                element: <StructureLayout />,
+                children: [
+                  { index: true, element: <StructureSummaryPage /> },
+                  { path: 'academic-years', element: <AcademicYearsPage /> },
+                  { path: 'departments', element: <UnitsPage kind="departments" /> },
+                  { path: 'programs', element: <UnitsPage kind="programs" /> },
+                  { path: 'subjects', element: <UnitsPage kind="subjects" /> },
+                  { path: 'classes', element: <UnitsPage kind="classes" /> },
+                ],
+              },
               { path: 'audit', element: <AuditPage /> },
               { path: 'webhooks', element: <WebhooksPage /> },
               { path: 'webhooks/:webhookId', element: <WebhookDetailPage /> },

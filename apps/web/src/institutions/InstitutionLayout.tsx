@@ -19,6 +19,7 @@ export function InstitutionLayout() {
   const sections = [
     { to: base, label: 'Overview', end: true },
     { to: `${base}/members`, label: 'Members' },
+    { to: `${base}/structure`, label: 'Structure' },
     ...(canManage(institution.myRole)
       ? [
           { to: `${base}/audit`, label: 'Audit log' },

@@ -111,11 +111,9 @@ export function createAcademicYearsService(deps: { db: Db; events: EventPublishe
 
   async function inUse(tenant: TenantContext, table: 'academic_years' | 'terms', id: string, what: string): Promise<never> {
     const holders = await structureRepository(deps.db, tenant.schema).holders(table, id);
-    throw new AppError(
-      'conflict',
-      'structure.in_use',
-      `This ${what} is still used by ${describeHolders(holders)}. Archive it instead, or move those first.`,
-    );
+    // Terms cannot be archived on their own: their year is.
+    const advice = table === 'terms' ? 'Move those to another term first.' : 'Archive it instead, or move those first.';
+    throw new AppError('conflict', 'structure.in_use', `This ${what} is still used by ${describeHolders(holders)}. ${advice}`);
   }
 
   return {
