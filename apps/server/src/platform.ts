@@ -14,7 +14,9 @@ import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
 import { createIdentityService, type IdentityService, identityRoutes, liveSessionsConsumer } from './modules/identity/index.ts';
 import {
+  attendanceRoutes,
   createAcademicYearsService,
+  createAttendanceService,
   createInstitutionsService,
   createRosterService,
   createStaffService,
@@ -183,6 +185,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     institution: institutions.basics,
     displayName: async (userId) => (await identity.getUsers([userId])).get(userId)?.displayName ?? null,
   });
+  const attendance = createAttendanceService({ db, events: publisher, managersOf: institutions.managerIds });
   let importRunner: PollLoop | null = null;
   const roster = createRosterService({
     db,
@@ -363,6 +366,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   peopleRoutes(app, { ...routeDeps, students, staff });
   rosterRoutes(app, { ...routeDeps, roster });
   timetableRoutes(app, { ...routeDeps, timetable });
+  attendanceRoutes(app, { ...routeDeps, attendance });
   notificationsRoutes(app, { ...routeDeps, notifications });
   webhooksRoutes(app, { ...routeDeps, webhooks });
   presenceRoutes(app, { ...routeDeps, presence });

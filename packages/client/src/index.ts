@@ -3,6 +3,10 @@ import type {
   AcademicYear,
   AcceptInvitationBody,
   AcceptInvitationResult,
+  AttendanceReport,
+  AttendanceReportQuery,
+  AttendanceSession,
+  AttendanceSettings,
   AuditEntry,
   AuditQuery,
   AuthResult,
@@ -49,6 +53,7 @@ import type {
   Student,
   StudentQuery,
   Subject,
+  TakeAttendanceBody,
   TermBody,
   TimetableQuery,
   UpdateAcademicYearBody,
@@ -253,6 +258,17 @@ export function createClient(options: ClientOptions = {}) {
       createFeed: (id: string, body: CreateFeedBody) => call<CalendarFeed>('POST', `${inst(id)}/timetable/feeds`, body),
       feeds: (id: string) => call<{ items: CalendarFeed[] }>('GET', `${inst(id)}/timetable/feeds`),
       revokeFeed: (id: string, feedId: string) => call<void>('DELETE', `${inst(id)}/timetable/feeds/${encodeURIComponent(feedId)}`),
+    },
+    attendance: {
+      take: (id: string, classId: string, date: string, body: TakeAttendanceBody, periodId?: string) =>
+        call<AttendanceSession>('PUT', `${unit(id, 'classes', classId)}/attendance/${date}`, body, { periodId }),
+      get: (id: string, classId: string, date: string, periodId?: string) =>
+        call<AttendanceSession>('GET', `${unit(id, 'classes', classId)}/attendance/${date}`, undefined, { periodId }),
+      report: (id: string, query: AttendanceReportQuery) =>
+        call<AttendanceReport>('GET', `${inst(id)}/attendance/report`, undefined, query as unknown as Query),
+      settings: (id: string) => call<AttendanceSettings>('GET', `${inst(id)}/attendance/settings`),
+      updateSettings: (id: string, alertBelow: number) =>
+        call<AttendanceSettings>('PUT', `${inst(id)}/attendance/settings`, { alertBelow }),
     },
     imports: {
       create: (id: string, body: CreateImportBody) => call<RosterImport>('POST', `${inst(id)}/imports`, body),

@@ -120,6 +120,12 @@ export const eventCatalog = {
       updated: z.record(z.string(), z.number().int()),
     }),
   ),
+  /** A student's attendance over the last 30 days fell below the institution's threshold. */
+  'institutions.attendance_alert': define(
+    1,
+    'p2',
+    z.object({ institutionId: z.uuid(), studentId: z.uuid(), classId: z.uuid(), rate: z.number(), threshold: z.number() }),
+  ),
   /** Any module asks for an in-app notification by publishing this. */
   'notifications.notification_requested': define(
     1,

@@ -12,6 +12,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'institutions.structure_changed',
   'institutions.people_changed',
   'institutions.enrolment_changed',
+  'institutions.attendance_alert',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;

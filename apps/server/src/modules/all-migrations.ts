@@ -2,6 +2,7 @@ import { kernelMigrations } from '../platform/kernel-migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { identityMigrations } from './identity/index.ts';
 import {
+  attendanceMigrations,
   institutionsMigrations,
   peopleMigrations,
   rosterMigrations,
@@ -20,6 +21,7 @@ export const allMigrations: Migration[] = [
   ...peopleMigrations,
   ...rosterMigrations,
   ...timetableMigrations,
+  ...attendanceMigrations,
   ...notificationsMigrations,
   ...webhooksMigrations,
 ];

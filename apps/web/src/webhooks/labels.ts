@@ -9,6 +9,7 @@ const EVENT_LABELS: Record<WebhookEventType, string> = {
   'institutions.structure_changed': 'Structure changed',
   'institutions.people_changed': 'Student or staff record changed',
   'institutions.enrolment_changed': 'Class enrolment changed',
+  'institutions.attendance_alert': 'Attendance alert',
 };
 
 export const EVENT_TYPE_OPTIONS = Object.entries(EVENT_LABELS).map(([value, label]) => ({ value, label }));

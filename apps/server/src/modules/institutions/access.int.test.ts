@@ -303,6 +303,38 @@ const samples: Record<string, Sample> = {
       .catch(() => x.owner.timetable.createFeed(x.institutionId, body));
     return { method: 'DELETE', path: `${base(x.institutionId)}/timetable/feeds/${feed.id}` };
   },
+  'PUT /api/v1/institutions/:institutionId/classes/:classId/attendance/:date': async (_t, x) => {
+    // The institution's teacher member is the homeroom teacher: a teacher may take their own class.
+    const teacher = memberIds.get(x.institutionId)?.get('teacher') ?? null;
+    const klass = await x.owner.structure.create(x.institutionId, 'classes', {
+      name: unique('C '),
+      code: unique('C'),
+      homeroomTeacherId: teacher,
+    });
+    return {
+      method: 'PUT',
+      path: `${base(x.institutionId)}/classes/${klass.id}/attendance/2026-11-23`,
+      body: { defaultStatus: 'present' },
+    };
+  },
+  'GET /api/v1/institutions/:institutionId/classes/:classId/attendance/:date': async (_t, x) => {
+    const klass = await freshClass(x);
+    await x.owner.attendance.take(x.institutionId, klass, '2026-11-23', {});
+    return { method: 'GET', path: `${base(x.institutionId)}/classes/${klass}/attendance/2026-11-23` };
+  },
+  'GET /api/v1/institutions/:institutionId/attendance/report': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/attendance/report?from=2026-11-01&to=2026-11-30`,
+  }),
+  'GET /api/v1/institutions/:institutionId/attendance/settings': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/attendance/settings`,
+  }),
+  'PUT /api/v1/institutions/:institutionId/attendance/settings': async (_t, x) => ({
+    method: 'PUT',
+    path: `${base(x.institutionId)}/attendance/settings`,
+    body: { alertBelow: 0.8 },
+  }),
   'GET /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/webhooks` }),
   'POST /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({
     method: 'POST',

@@ -21,4 +21,10 @@ export const institutionsPermissions: PermissionTable = {
   'roster.import': ['owner', 'admin'],
   'timetable.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
   'timetable.manage': ['owner', 'admin'],
+  // Teachers take registers of their own classes (checked by the service); students and parents
+  // read only their own rates.
+  'attendance.take': ['owner', 'admin', 'teacher'],
+  'attendance.registers': ['owner', 'admin', 'teacher', 'staff'],
+  'attendance.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
+  'attendance.settings': ['owner', 'admin'],
 };
