@@ -14,8 +14,10 @@ import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
 import { createIdentityService, type IdentityService, identityRoutes, liveSessionsConsumer } from './modules/identity/index.ts';
 import {
+  announcementsRoutes,
   attendanceRoutes,
   createAcademicYearsService,
+  createAnnouncementsService,
   createAttendanceService,
   createInstitutionsService,
   createRosterService,
@@ -186,7 +188,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     displayName: async (userId) => (await identity.getUsers([userId])).get(userId)?.displayName ?? null,
   });
   const attendance = createAttendanceService({ db, events: publisher, managersOf: institutions.managerIds });
+  const announcements = createAnnouncementsService({
+    db,
+    events: publisher,
+    memberIds: async (institutionId) => await institutions.memberIds(institutionId),
+  });
   let importRunner: PollLoop | null = null;
+  let announcementRunner: PollLoop | null = null;
   const roster = createRosterService({
     db,
     events: publisher,
@@ -272,6 +280,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   if (config.ROLES.includes('worker')) {
     importRunner = startPollLoop({ name: 'roster import', log, pollMs: 1000, tick: roster.runNext });
+    announcementRunner = startPollLoop({
+      name: 'scheduled announcements',
+      log,
+      pollMs: config.ANNOUNCEMENT_POLL_MS,
+      tick: announcements.publishDue,
+    });
   }
   const permissions = mergePermissions(institutionsPermissions, webhooksPermissions);
   const guards = createGuards({
@@ -367,6 +381,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   rosterRoutes(app, { ...routeDeps, roster });
   timetableRoutes(app, { ...routeDeps, timetable });
   attendanceRoutes(app, { ...routeDeps, attendance });
+  announcementsRoutes(app, { ...routeDeps, announcements });
   notificationsRoutes(app, { ...routeDeps, notifications });
   webhooksRoutes(app, { ...routeDeps, webhooks });
   presenceRoutes(app, { ...routeDeps, presence });
@@ -417,7 +432,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       closing = true;
       await gateway?.close();
       await app.close();
-      await Promise.all([worker?.stop(), dispatcher?.stop(), importRunner?.stop()]);
+      await Promise.all([worker?.stop(), dispatcher?.stop(), importRunner?.stop(), announcementRunner?.stop()]);
       adapterClient?.disconnect();
       await Promise.all([redis?.close(), nats?.close(), signals.close()]);
       await database.close();

@@ -3,6 +3,8 @@ import type {
   AcademicYear,
   AcceptInvitationBody,
   AcceptInvitationResult,
+  Announcement,
+  AnnouncementQuery,
   AttendanceReport,
   AttendanceReportQuery,
   AttendanceSession,
@@ -14,6 +16,7 @@ import type {
   ChangePasswordBody,
   ClassQuery,
   CreateAcademicYearBody,
+  CreateAnnouncementBody,
   CreateClassBody,
   CreateDepartmentBody,
   CreateFeedBody,
@@ -258,6 +261,13 @@ export function createClient(options: ClientOptions = {}) {
       createFeed: (id: string, body: CreateFeedBody) => call<CalendarFeed>('POST', `${inst(id)}/timetable/feeds`, body),
       feeds: (id: string) => call<{ items: CalendarFeed[] }>('GET', `${inst(id)}/timetable/feeds`),
       revokeFeed: (id: string, feedId: string) => call<void>('DELETE', `${inst(id)}/timetable/feeds/${encodeURIComponent(feedId)}`),
+    },
+    announcements: {
+      list: (id: string, query: Partial<AnnouncementQuery> = {}) =>
+        call<Page<Announcement>>('GET', `${inst(id)}/announcements`, undefined, query),
+      create: (id: string, body: CreateAnnouncementBody) => call<Announcement>('POST', `${inst(id)}/announcements`, body),
+      remove: (id: string, announcementId: string) =>
+        call<void>('DELETE', `${inst(id)}/announcements/${encodeURIComponent(announcementId)}`),
     },
     attendance: {
       take: (id: string, classId: string, date: string, body: TakeAttendanceBody, periodId?: string) =>

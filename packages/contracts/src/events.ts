@@ -126,6 +126,17 @@ export const eventCatalog = {
     'p2',
     z.object({ institutionId: z.uuid(), studentId: z.uuid(), classId: z.uuid(), rate: z.number(), threshold: z.number() }),
   ),
+  'institutions.announcement_published': define(
+    1,
+    'p1',
+    z.object({
+      institutionId: z.uuid(),
+      announcementId: z.uuid(),
+      title: z.string(),
+      audienceKind: z.enum(['institution', 'department', 'class']),
+      recipients: z.number().int(),
+    }),
+  ),
   /** Any module asks for an in-app notification by publishing this. */
   'notifications.notification_requested': define(
     1,

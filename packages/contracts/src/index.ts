@@ -1,3 +1,4 @@
+export * from './announcements.ts';
 export * from './attendance.ts';
 export * from './audit.ts';
 export * from './common.ts';

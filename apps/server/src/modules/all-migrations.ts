@@ -2,6 +2,7 @@ import { kernelMigrations } from '../platform/kernel-migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
 import { identityMigrations } from './identity/index.ts';
 import {
+  announcementsMigrations,
   attendanceMigrations,
   institutionsMigrations,
   peopleMigrations,
@@ -22,6 +23,7 @@ export const allMigrations: Migration[] = [
   ...rosterMigrations,
   ...timetableMigrations,
   ...attendanceMigrations,
+  ...announcementsMigrations,
   ...notificationsMigrations,
   ...webhooksMigrations,
 ];

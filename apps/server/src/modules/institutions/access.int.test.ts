@@ -98,6 +98,15 @@ const freshClass = async (target: Target) =>
 const freshStaff = async (target: Target) =>
   (await target.owner.staff.create(target.institutionId, { staffNumber: unique('T'), firstName: 'Test', lastName: 'Staff', kind: 'staff' }))
     .id;
+/** A class whose homeroom teacher is the institution's teacher member (teachers act on their own classes). */
+const teachersClass = async (target: Target) =>
+  (
+    await target.owner.structure.create(target.institutionId, 'classes', {
+      name: unique('C '),
+      code: unique('C'),
+      homeroomTeacherId: memberIds.get(target.institutionId)?.get('teacher') ?? null,
+    })
+  ).id;
 const freshPeriod = async (target: Target) =>
   (
     await target.owner.timetable.createPeriod(target.institutionId, {
@@ -335,6 +344,23 @@ const samples: Record<string, Sample> = {
     path: `${base(x.institutionId)}/attendance/settings`,
     body: { alertBelow: 0.8 },
   }),
+  'GET /api/v1/institutions/:institutionId/announcements': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/announcements`,
+  }),
+  'POST /api/v1/institutions/:institutionId/announcements': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/announcements`,
+    body: { title: 'Sample', audience: { kind: 'class', id: await teachersClass(x) } },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/announcements/:announcementId': async (_t, x, caller) => {
+    // One's own; someone who cannot announce here gets the owner's, which they must not reach.
+    const body = { title: 'To delete', audience: { kind: 'class' as const, id: await teachersClass(x) } };
+    const sent = await (caller ?? x.owner).announcements
+      .create(x.institutionId, body)
+      .catch(() => x.owner.announcements.create(x.institutionId, body));
+    return { method: 'DELETE', path: `${base(x.institutionId)}/announcements/${sent.id}` };
+  },
   'GET /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/webhooks` }),
   'POST /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({
     method: 'POST',

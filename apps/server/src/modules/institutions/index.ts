@@ -1,6 +1,12 @@
 // Institutions (Edu Matrix Hub) own the registry of institutions and their tenant schemas,
 // memberships with roles, and invitations. Later: departments, classes, people, attendance, grades.
 
+export {
+  type AnnouncementsService,
+  announcementsMigrations,
+  announcementsRoutes,
+  createAnnouncementsService,
+} from './announcements/index.ts';
 export { type AttendanceService, attendanceMigrations, attendanceRoutes, createAttendanceService } from './attendance/index.ts';
 export { type LiveRooms, liveMembersConsumer, MEMBER_EVENT_TYPES, memberChangedPush } from './institutions.live.ts';
 export { institutionsPermissions } from './institutions.permissions.ts';

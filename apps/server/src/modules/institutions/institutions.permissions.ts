@@ -27,4 +27,7 @@ export const institutionsPermissions: PermissionTable = {
   'attendance.registers': ['owner', 'admin', 'teacher', 'staff'],
   'attendance.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
   'attendance.settings': ['owner', 'admin'],
+  'announcements.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
+  // Teachers only to the classes they teach (checked by the service).
+  'announcements.create': ['owner', 'admin', 'teacher'],
 };

@@ -217,6 +217,11 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
       return row ? { name: row.name, timezone: row.timezone, schema: row.schema_name } : null;
     },
 
+    /** Every member's user id: the audience of institution-wide announcements. */
+    async memberIds(institutionId: string): Promise<string[]> {
+      return (await repo.listMembers(institutionId)).map((m) => m.user_id);
+    },
+
     /** Owners and admins: who is told when something about the institution needs attention. */
     async managerIds(institutionId: string): Promise<string[]> {
       const rows = await repo.listMembers(institutionId);
