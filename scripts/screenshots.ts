@@ -47,6 +47,8 @@ const institutionId = (await platform.database.db.selectFrom('institutions.insti
   .id as string;
 const webhookId = await seedWebhooks();
 await seedStructure();
+const studentId = await seedPeople();
+await seedTimetable();
 
 /** Two endpoints with a few finished deliveries: one healthy receiver, one that answers 500. */
 async function seedWebhooks(): Promise<string> {
@@ -146,6 +148,118 @@ async function seedStructure() {
   });
 }
 
+/** A week for Grade 9 – A and a few periods of other classes, so teacher and room views fill up too. */
+async function seedTimetable() {
+  const owner = createClient({ baseUrl: base });
+  await owner.auth.login({ email: 'owner@demo.edumatrix.local', password: DEMO_PASSWORD });
+  const id = institutionId;
+  const members = (await owner.institutions.members(id)).items;
+  const teacher = members.find((m) => m.role === 'teacher')?.userId ?? null;
+  const admin = members.find((m) => m.role === 'admin')?.userId ?? null;
+  const classes = (await owner.structure.list(id, 'classes', { limit: 100 })).items;
+  const subjects = (await owner.structure.list(id, 'subjects', { limit: 100 })).items;
+  const classId = (code: string) => classes.find((c) => c.code === code)?.id as string;
+  const subjectId = (code: string) => subjects.find((s) => s.code === code)?.id ?? null;
+  const week: [string, string, string | null, string, number, string, string][] = [
+    ['G9-A', 'BIO', teacher, 'B-204', 1, '08:00', '08:45'],
+    ['G9-A', 'MATH', admin, 'B-204', 1, '08:50', '09:35'],
+    ['G9-A', 'ENG', null, 'B-204', 1, '09:50', '10:35'],
+    ['G9-A', 'PHY', teacher, 'Lab 1', 2, '08:00', '09:30'],
+    ['G9-A', 'URD', null, 'B-204', 2, '09:50', '10:35'],
+    ['G9-A', 'CHEM', admin, 'Lab 2', 3, '08:00', '08:45'],
+    ['G9-A', 'MATH', admin, 'B-204', 3, '08:50', '09:35'],
+    ['G9-A', 'PST', null, 'B-204', 3, '11:00', '11:45'],
+    ['G9-A', 'BIO', teacher, 'Lab 1', 4, '10:00', '11:30'],
+    ['G9-A', 'CS', admin, 'Computer lab', 5, '08:00', '08:45'],
+    ['G9-A', 'ENG', null, 'B-204', 5, '08:50', '09:35'],
+    ['G9-A', 'MATH', admin, 'B-204', 6, '09:00', '10:30'],
+    ['G9-B', 'BIO', teacher, 'B-205', 1, '08:50', '09:35'],
+    ['G9-B', 'PHY', teacher, 'Lab 1', 3, '09:50', '10:35'],
+  ];
+  for (const [klass, subject, teacherId, room, weekday, startsAt, endsAt] of week) {
+    await owner.timetable.createPeriod(id, {
+      classId: classId(klass),
+      subjectId: subjectId(subject),
+      teacherId,
+      room,
+      weekday,
+      startsAt,
+      endsAt,
+    });
+  }
+  await owner.timetable.createFeed(id, { kind: 'class', id: classId('G9-A') });
+}
+
+/** A dozen students (one with the demo parent as guardian, several in classes), a few staff, and a checked import. */
+async function seedPeople(): Promise<string> {
+  const owner = createClient({ baseUrl: base });
+  await owner.auth.login({ email: 'owner@demo.edumatrix.local', password: DEMO_PASSWORD });
+  const id = institutionId;
+  const names = [
+    ['Ayesha', 'Khan'],
+    ['Bilal', 'Ahmed'],
+    ['Chen', 'Wei'],
+    ['Dania', 'Qureshi-Montgomery-Fairweather'],
+    ['Ehsan', 'Malik'],
+    ['Fatima', 'Raza'],
+    ['Gul', 'Bano'],
+    ['Hamza', 'Siddiqui'],
+    ['Iqra', 'Javed'],
+    ['Junaid', 'Hassan'],
+    ['Kiran', 'Shah'],
+    ['Laila', 'Noor'],
+  ];
+  const students = [];
+  for (const [i, [firstName = '', lastName = '']] of names.entries()) {
+    students.push(
+      await owner.students.create(id, {
+        studentNumber: `S-2026-${String(i + 1).padStart(3, '0')}`,
+        firstName,
+        lastName,
+        dateOfBirth: `2011-0${(i % 9) + 1}-1${i % 10}`,
+        email: i % 3 === 0 ? `${firstName.toLowerCase()}@students.example.com` : null,
+        status: i === 10 ? 'withdrawn' : i === 11 ? 'graduated' : 'active',
+      }),
+    );
+  }
+  const first = students[0];
+  if (!first) throw new Error('no students seeded');
+  const classes = (await owner.structure.list(id, 'classes')).items;
+  for (const klass of classes.slice(0, 2))
+    await owner.students.enrol(
+      id,
+      klass.id,
+      students.slice(0, 6).map((s) => s.id),
+    );
+  const parent = (await owner.institutions.members(id)).items.find((m) => m.role === 'parent');
+  if (parent) await owner.students.linkGuardian(id, first.id, parent.userId, { relationship: 'mother' });
+  const departments = (await owner.structure.list(id, 'departments')).items;
+  const staff = [
+    ['Tariq', 'Mahmood', 'teacher', 'Physics teacher'],
+    ['Sana', 'Iqbal', 'teacher', 'Head of Languages'],
+    ['Rashid', 'Latif', 'staff', 'Accounts officer'],
+    ['Nadia', 'Hussain', 'staff', 'Librarian'],
+  ] as const;
+  for (const [i, [firstName, lastName, kind, title]] of staff.entries()) {
+    await owner.staff.create(id, {
+      staffNumber: `T-${String(i + 1).padStart(3, '0')}`,
+      firstName,
+      lastName,
+      kind,
+      title,
+      email: `${firstName.toLowerCase()}@demo.example.com`,
+      departmentId: departments[i % 2]?.id ?? null,
+    });
+  }
+  const job = await owner.imports.create(id, {
+    format: 'students',
+    mode: 'dry_run',
+    files: { 'students.csv': 'student_number,first_name,last_name\nS-2026-001,Ayesha,Khan\nS-2026-900,,Nobody\n' },
+  });
+  while (['queued', 'running'].includes((await owner.imports.get(id, job.id)).status)) await new Promise((r) => setTimeout(r, 100));
+  return first.id;
+}
+
 const signedOut = ['/', '/signin', '/signup', '/forgot-password'];
 const signedIn = [
   '/',
@@ -163,11 +277,31 @@ const signedIn = [
   `/institutions/${institutionId}/structure/programs`,
   `/institutions/${institutionId}/structure/subjects`,
   `/institutions/${institutionId}/structure/classes`,
+  `/institutions/${institutionId}/people/students`,
+  `/institutions/${institutionId}/people/students/${studentId}`,
+  `/institutions/${institutionId}/people/staff`,
+  `/institutions/${institutionId}/people/import`,
+  `/institutions/${institutionId}/timetable`,
 ];
 
 /** Dialogs worth a look, opened on their page: `name` is added to the page's file name. */
 const structure = `/institutions/${institutionId}/structure`;
 const dialogs: { path: string; name: string; open: (page: Page) => Promise<void> }[] = [
+  {
+    path: `/institutions/${institutionId}/people/students`,
+    name: 'new',
+    open: (page) => page.getByRole('button', { name: 'Add student' }).click(),
+  },
+  {
+    path: `/institutions/${institutionId}/people/staff`,
+    name: 'new',
+    open: (page) => page.getByRole('button', { name: 'Add staff member' }).click(),
+  },
+  {
+    path: `/institutions/${institutionId}/timetable`,
+    name: 'new',
+    open: (page) => page.getByRole('button', { name: 'Add period' }).click(),
+  },
   { path: `${structure}/classes`, name: 'new', open: (page) => page.getByRole('button', { name: 'New class' }).click() },
   {
     path: `${structure}/academic-years`,

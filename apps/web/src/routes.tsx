@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { ProfilePage } from './account/ProfilePage.tsx';
 import { SessionsPage } from './account/SessionsPage.tsx';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage.tsx';
@@ -14,6 +14,11 @@ import { InstitutionLayout } from './institutions/InstitutionLayout.tsx';
 import { InstitutionOverviewPage } from './institutions/InstitutionOverviewPage.tsx';
 import { MembersPage } from './institutions/MembersPage.tsx';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
+import { PeopleLayout } from './people/PeopleLayout.tsx';
+import { StaffPage } from './people/StaffPage.tsx';
+import { StudentDetailPage } from './people/StudentDetailPage.tsx';
+import { StudentsPage } from './people/StudentsPage.tsx';
+import { ImportPage } from './roster/ImportPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -21,6 +26,7 @@ import { AcademicYearsPage } from './structure/AcademicYearsPage.tsx';
 import { StructureLayout } from './structure/StructureLayout.tsx';
 import { StructureSummaryPage } from './structure/StructureSummaryPage.tsx';
 import { UnitsPage } from './structure/UnitsPage.tsx';
+import { TimetablePage } from './timetable/TimetablePage.tsx';
 import { WebhookDetailPage } from './webhooks/WebhookDetailPage.tsx';
 import { WebhooksPage } from './webhooks/WebhooksPage.tsx';
 
@@ -58,6 +64,18 @@ export const router = createBrowserRouter([
                   { path: 'programs', element: <UnitsPage kind="programs" /> },
                   { path: 'subjects', element: <UnitsPage kind="subjects" /> },
                   { path: 'classes', element: <UnitsPage kind="classes" /> },
+                ],
+              },
+              { path: 'timetable', element: <TimetablePage /> },
+              {
+                path: 'people',
+                element: <PeopleLayout />,
+                children: [
+                  { index: true, element: <Navigate to="students" replace /> },
+                  { path: 'students', element: <StudentsPage /> },
+                  { path: 'students/:studentId', element: <StudentDetailPage /> },
+                  { path: 'staff', element: <StaffPage /> },
+                  { path: 'import', element: <ImportPage /> },
                 ],
               },
               { path: 'audit', element: <AuditPage /> },

@@ -50,6 +50,22 @@ const KNOWN_ACTIONS = [
   'class.archived',
   'class.restored',
   'class.deleted',
+  'student.created',
+  'student.updated',
+  'student.deleted',
+  'student.guardian_linked',
+  'student.guardian_unlinked',
+  'staff.created',
+  'staff.updated',
+  'staff.archived',
+  'staff.restored',
+  'staff.deleted',
+  'class.students_enrolled',
+  'class.student_unenrolled',
+  'roster.imported',
+  'timetable.period_created',
+  'timetable.period_updated',
+  'timetable.period_deleted',
 ];
 
 const actionLabel = (action: string) => {

@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { Outlet } from 'react-router';
+import { peopleTabLabel } from '../people/labels.ts';
 import { SectionTabs } from '../ui/SectionTabs.tsx';
 import { LoadError, Loading } from '../ui/states.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -20,6 +21,8 @@ export function InstitutionLayout() {
     { to: base, label: 'Overview', end: true },
     { to: `${base}/members`, label: 'Members' },
     { to: `${base}/structure`, label: 'Structure' },
+    { to: `${base}/people`, label: peopleTabLabel(institution.myRole) },
+    { to: `${base}/timetable`, label: 'Timetable' },
     ...(canManage(institution.myRole)
       ? [
           { to: `${base}/audit`, label: 'Audit log' },

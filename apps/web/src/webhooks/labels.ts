@@ -10,6 +10,7 @@ const EVENT_LABELS: Record<WebhookEventType, string> = {
   'institutions.people_changed': 'Student or staff record changed',
   'institutions.enrolment_changed': 'Class enrolment changed',
   'institutions.attendance_alert': 'Attendance alert',
+  'institutions.announcement_published': 'Announcement published',
 };
 
 export const EVENT_TYPE_OPTIONS = Object.entries(EVENT_LABELS).map(([value, label]) => ({ value, label }));

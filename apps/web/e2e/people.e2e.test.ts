@@ -1,0 +1,148 @@
+// People in a real browser: an owner imports a roster of students from a CSV (the dry run points at
+// the bad rows by line, the fixed file imports whole), enrols one student in a class and links a
+// parent as guardian; the parent then sees that child and nobody else.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
+import { PASSWORD } from '../../server/src/testing/test-platform.ts';
+import { openPage, useE2E, type WatchedPage } from './browser.ts';
+
+const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 50 students; with `bad`, three rows are wrong in different ways (on lines 11, 26 and 41). */
+function studentsCsv(bad: boolean): Buffer {
+  const rows = ['student_number,first_name,last_name,date_of_birth,email,status'];
+  for (let i = 1; i <= 50; i++) {
+    let [first, birth, status] = [`Pupil${pad(i)}`, `2012-03-${pad((i % 28) + 1)}`, 'active'];
+    if (bad && i === 10) first = '';
+    if (bad && i === 25) birth = '2012-13-45';
+    if (bad && i === 40) status = 'expelled';
+    rows.push(`S-${pad(i)},${first},Learner${pad(i)},${birth},,${status}`);
+  }
+  return Buffer.from(`${rows.join('\n')}\n`);
+}
+
+describe('people and roster import in Chromium', () => {
+  const e2e = useE2E(WEB_DIST);
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${e2e.t().url}/signin`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').first().fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  }
+
+  function onFailure(name: string, watched: WatchedPage) {
+    onTestFailed(async () => {
+      mkdirSync('test-results', { recursive: true });
+      await watched.page.screenshot({ path: `test-results/people-${name}.png`, fullPage: true });
+      console.error(`${name} page at failure: ${watched.page.url()}\n${watched.consoleErrors.join('\n')}`);
+    });
+  }
+
+  const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'People sections' }).getByRole('link', { name });
+
+  it('an owner imports students, enrols one and links a guardian; the parent sees only that child', async () => {
+    const t = e2e.t();
+    const owner = await signedUpClient(t, 'Olga Owner');
+    const institution = await createInstitution(owner.client, { name: 'Hillside Academy' });
+    const parent = await addMember(t, owner.client, institution.id, 'parent');
+    await owner.client.structure.create(institution.id, 'classes', { name: 'Grade 9 – A', code: 'G9-A', description: '' });
+
+    const desktop = await openPage(await e2e.browser().newContext({ viewport: { width: 1280, height: 800 } }));
+    onFailure('desktop', desktop);
+    const { page } = desktop;
+    await signIn(page, owner.email);
+    await page.goto(`${t.url}/institutions/${institution.id}`);
+    await page.getByRole('link', { name: 'People', exact: true }).click();
+    await page.waitForURL(/\/people\/students$/);
+    await expect.poll(() => page.getByText('No students yet.').count(), { timeout: 15_000 }).toBe(1);
+
+    // The dry run finds the three bad rows, by line and column, and writes nothing.
+    await section(page, 'Import').click();
+    await page.waitForURL(/\/people\/import$/);
+    const fileInput = page.locator('input[type="file"]');
+    await fileInput.setInputFiles({ name: 'roster-2026.csv', mimeType: 'text/csv', buffer: studentsCsv(true) });
+    await page.getByRole('button', { name: 'Check (dry run)' }).click();
+    const problems = page.getByRole('table', { name: 'Problems' });
+    await expect.poll(() => problems.getByRole('row').count(), { timeout: 20_000 }).toBe(4);
+    const problemText = (await problems.textContent()) ?? '';
+    for (const expected of ['11', 'first_name', '26', 'date_of_birth', '41', 'status']) expect(problemText).toContain(expected);
+    expect(await page.getByText('3 rows need fixing').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Import \d+ rows?$/ }).count()).toBe(0);
+
+    // The fixed file passes, and the import writes all 50.
+    await fileInput.setInputFiles({ name: 'roster-2026.csv', mimeType: 'text/csv', buffer: studentsCsv(false) });
+    await page.getByRole('button', { name: 'Check (dry run)' }).click();
+    await expect.poll(() => page.getByText('Every row is fine').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByRole('region', { name: 'Students' }).textContent()).toContain('50Would create');
+    await page.getByRole('button', { name: 'Import 50 rows' }).click();
+    await expect.poll(() => page.getByText('50 rows were imported.').count(), { timeout: 20_000 }).toBe(1);
+    // Recent imports lists the check that found problems, the clean check and the import.
+    const recent = page.getByRole('region', { name: 'Recent imports' });
+    await expect.poll(() => recent.getByRole('listitem').count(), { timeout: 10_000 }).toBe(3);
+    expect(await recent.textContent()).toContain('Imported');
+
+    // The list pages through all 50.
+    await section(page, 'Students').click();
+    await expect.poll(() => page.getByText('Showing 25 students so far').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => page.getByText('Showing 50 students', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    expect(await page.getByRole('row').count()).toBe(51);
+
+    // Search finds one, and its page enrols it in a class and links the parent.
+    await page.getByLabel('Search students').fill('Learner07');
+    await expect.poll(() => page.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
+    await page.getByRole('link', { name: 'Learner07, Pupil07' }).click();
+    await page.waitForURL(/\/people\/students\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Pupil07 Learner07' }).count(), { timeout: 10_000 }).toBe(1);
+
+    const classes = page.getByRole('region', { name: 'Classes' });
+    expect(await classes.textContent()).toContain('Not enrolled in any class.');
+    await classes.getByLabel('Enrol in a class').click();
+    await page.getByRole('option', { name: 'Grade 9 – A', exact: true }).click();
+    await classes.getByRole('button', { name: 'Enrol' }).click();
+    await expect.poll(() => classes.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+    expect(await classes.getByRole('listitem').textContent()).toContain('G9-A');
+
+    const guardians = page.getByRole('region', { name: 'Guardians' });
+    await guardians.getByLabel('Parent').click();
+    await page.getByRole('option', { name: `parent person (${parent.email})` }).click();
+    await guardians.getByLabel('Relationship').fill('mother');
+    await guardians.getByRole('button', { name: 'Link guardian' }).click();
+    await expect.poll(() => guardians.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+    const guardianText = (await guardians.getByRole('listitem').textContent()) ?? '';
+    expect(guardianText).toContain('parent person');
+    expect(guardianText).toContain('mother');
+
+    // The parent, in a browser of their own, sees exactly that child.
+    const home = await openPage(await e2e.browser().newContext({ viewport: { width: 390, height: 844 } }));
+    onFailure('parent', home);
+    await signIn(home.page, parent.email);
+    await home.page.goto(`${t.url}/institutions/${institution.id}`);
+    await home.page.getByRole('link', { name: 'My children', exact: true }).click();
+    await home.page.waitForURL(/\/people\/students$/);
+    const children = home.page.getByRole('region', { name: 'My children' }).getByRole('listitem');
+    await expect.poll(() => children.count(), { timeout: 10_000 }).toBe(1);
+    const child = (await children.textContent()) ?? '';
+    expect(child).toContain('Learner07, Pupil07');
+    expect(child).toContain('Grade 9 – A');
+    expect(await home.page.getByRole('navigation', { name: 'People sections' }).count()).toBe(0);
+    expect(await home.page.getByRole('button', { name: 'Add student' }).count()).toBe(0);
+    expect(await home.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Their child's page opens, read only.
+    await home.page.getByRole('link', { name: 'Learner07, Pupil07' }).click();
+    await expect.poll(() => home.page.getByRole('heading', { name: 'Pupil07 Learner07' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await home.page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await home.page.getByRole('button', { name: 'Enrol' }).count()).toBe(0);
+
+    expect(desktop.consoleErrors).toEqual([]);
+    expect(home.consoleErrors).toEqual([]);
+  });
+});

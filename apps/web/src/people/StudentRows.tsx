@@ -1,0 +1,104 @@
+import type { Student } from '@edumatrix/contracts';
+import { Anchor, Badge, Code, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { sortName, statusOf } from './labels.ts';
+
+type Props = { students: Student[]; basePath: string; className: (id: string) => string | undefined };
+
+const classList = (student: Student, className: Props['className']) =>
+  student.classIds.map((id) => className(id) ?? 'Unknown class').join(', ');
+
+function StatusBadge({ student }: { student: Student }) {
+  const status = statusOf(student.status);
+  return (
+    <Badge size="sm" variant="light" color={status?.color} style={{ flexShrink: 0 }}>
+      {status?.label}
+    </Badge>
+  );
+}
+
+function NameLink({ student, basePath }: { student: Student; basePath: string }) {
+  return (
+    <Anchor component={Link} to={`${basePath}/${student.id}`} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+      {sortName(student)}
+    </Anchor>
+  );
+}
+
+export function StudentTable({ students, basePath, className }: Props) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing="xs" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Number</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Classes</Table.Th>
+            <Table.Th>Guardians</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {students.map((student) => (
+            <Table.Tr key={student.id}>
+              <Table.Td maw={260}>
+                <NameLink student={student} basePath={basePath} />
+              </Table.Td>
+              <Table.Td>
+                <Code style={{ whiteSpace: 'nowrap' }}>{student.studentNumber}</Code>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge student={student} />
+              </Table.Td>
+              <Table.Td maw={240}>
+                <Text size="sm" c={student.classIds.length ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
+                  {student.classIds.length ? classList(student, className) : '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td maw={220}>
+                <Text size="sm" c={student.guardians.length ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
+                  {student.guardians.length ? student.guardians.map((g) => g.displayName).join(', ') : '—'}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Phones get a card per student: five columns do not fit 390 pixels. */
+export function StudentCards({ students, basePath, className }: Props) {
+  return (
+    <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {students.map((student) => (
+        <Paper component="li" key={student.id} withBorder radius="md" p="sm" shadow="none">
+          <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+            <Stack gap={4} miw={0}>
+              <NameLink student={student} basePath={basePath} />
+              <Code style={{ alignSelf: 'flex-start' }}>{student.studentNumber}</Code>
+            </Stack>
+            <StatusBadge student={student} />
+          </Group>
+          {student.classIds.length > 0 && (
+            <Text size="sm" mt={6} style={{ overflowWrap: 'anywhere' }}>
+              <Text span c="dimmed" inherit>
+                Classes:
+              </Text>{' '}
+              {classList(student, className)}
+            </Text>
+          )}
+          {student.guardians.length > 0 && (
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              <Text span c="dimmed" inherit>
+                Guardians:
+              </Text>{' '}
+              {student.guardians.map((g) => g.displayName).join(', ')}
+            </Text>
+          )}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
