@@ -1,8 +1,13 @@
 // Headless Debian Chromium driven by playwright-core (no browser download), with the flags this
 // machine's closed network needs, and a guard that fails the test on any console error.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../server/src/testing/test-platform.ts';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
+import { PASSWORD, startTestPlatform, type TestPlatform } from '../../server/src/testing/test-platform.ts';
+
+/** The web build under test; E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist. */
+export const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -53,4 +58,22 @@ export function useE2E(webDistDir: string, env: Record<string, string> = {}): { 
     t: () => t as TestPlatform,
     browser: () => browser as Browser,
   };
+}
+
+/** Signs in through the sign-in page and waits to leave it. */
+export async function signInAs(page: Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').first().fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
+/** On failure: a full-page screenshot in test-results/<name>.png and the page's console errors. */
+export function screenshotOnFailure(name: string, watched: WatchedPage) {
+  onTestFailed(async () => {
+    mkdirSync('test-results', { recursive: true });
+    await watched.page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+    console.error(`${name} page at failure: ${watched.page.url()}\n${watched.consoleErrors.join('\n')}`);
+  });
 }

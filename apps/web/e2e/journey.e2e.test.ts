@@ -1,14 +1,10 @@
 // The foundation's end-to-end journey in a real browser: sign up, verify the email, create an
 // institution, invite a second person, who accepts and appears in the members list with the role.
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { latestToken } from '../../server/src/testing/factories.ts';
 import { newEmail, PASSWORD } from '../../server/src/testing/test-platform.ts';
-import { openPage, useE2E } from './browser.ts';
-
-// E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist.
-const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+import { openPage, useE2E, WEB_DIST } from './browser.ts';
 
 describe('first journey in Chromium', () => {
   const e2e = useE2E(WEB_DIST);

@@ -1,28 +1,14 @@
-// Live updates in a real browser: a member who joins appears in the owner's open members list,
-// and an invitation to an existing user lights up their bell, without either page reloading.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
-import { PASSWORD } from '../../server/src/testing/test-platform.ts';
-import { openPage, useE2E, type WatchedPage } from './browser.ts';
-
-// E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist.
-const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+import { openPage, screenshotOnFailure, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
 
 type Marked = Window & { liveMarker?: string };
 
 describe('live updates in Chromium', () => {
   const e2e = useE2E(WEB_DIST);
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${e2e.t().url}/signin`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').first().fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  }
+  const signIn = (page: Page, email: string) => signInAs(page, e2e.t().url, email);
 
   const connected = (page: Page) => expect.poll(() => page.getByText('Live updates: connected').count(), { timeout: 15_000 }).toBe(1);
 
@@ -30,13 +16,7 @@ describe('live updates in Chromium', () => {
   const markPage = (page: Page) => page.evaluate(() => ((window as Marked).liveMarker = 'not reloaded'));
   const stillSamePage = (page: Page) => page.evaluate(() => (window as Marked).liveMarker);
 
-  function onFailure(name: string, watched: WatchedPage) {
-    onTestFailed(async () => {
-      mkdirSync('test-results', { recursive: true });
-      await watched.page.screenshot({ path: `test-results/live-${name}.png`, fullPage: true });
-      console.error(`${name} page at failure: ${watched.page.url()}\n${watched.consoleErrors.join('\n')}`);
-    });
-  }
+  const onFailure = (name: string, watched: WatchedPage) => screenshotOnFailure(`live-${name}`, watched);
 
   it('members list and notification bell update without a reload', async () => {
     const t = e2e.t();

@@ -1,15 +1,7 @@
-// People in a real browser: an owner imports a roster of students from a CSV (the dry run points at
-// the bad rows by line, the fixed file imports whole), enrols one student in a class and links a
-// parent as guardian; the parent then sees that child and nobody else.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
-import { PASSWORD } from '../../server/src/testing/test-platform.ts';
-import { openPage, useE2E, type WatchedPage } from './browser.ts';
-
-const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+import { openPage, screenshotOnFailure, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -29,21 +21,9 @@ function studentsCsv(bad: boolean): Buffer {
 describe('people and roster import in Chromium', () => {
   const e2e = useE2E(WEB_DIST);
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${e2e.t().url}/signin`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').first().fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  }
+  const signIn = (page: Page, email: string) => signInAs(page, e2e.t().url, email);
 
-  function onFailure(name: string, watched: WatchedPage) {
-    onTestFailed(async () => {
-      mkdirSync('test-results', { recursive: true });
-      await watched.page.screenshot({ path: `test-results/people-${name}.png`, fullPage: true });
-      console.error(`${name} page at failure: ${watched.page.url()}\n${watched.consoleErrors.join('\n')}`);
-    });
-  }
+  const onFailure = (name: string, watched: WatchedPage) => screenshotOnFailure(`people-${name}`, watched);
 
   const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'People sections' }).getByRole('link', { name });
 

@@ -1,35 +1,14 @@
-// The institution's structure in a real browser: an owner sets up a year with terms, a department,
-// a subject and a class; the server's refusals (a taken code, a department in use) reach the right
-// place on the page; a student reads the same lists without any way to change them.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
-import { PASSWORD } from '../../server/src/testing/test-platform.ts';
-import { openPage, useE2E, type WatchedPage } from './browser.ts';
-
-// E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist.
-const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+import { openPage, screenshotOnFailure, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
 
 describe('institution structure in Chromium', () => {
   const e2e = useE2E(WEB_DIST);
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${e2e.t().url}/signin`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').first().fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  }
+  const signIn = (page: Page, email: string) => signInAs(page, e2e.t().url, email);
 
-  function onFailure(name: string, watched: WatchedPage) {
-    onTestFailed(async () => {
-      mkdirSync('test-results', { recursive: true });
-      await watched.page.screenshot({ path: `test-results/structure-${name}.png`, fullPage: true });
-      console.error(`${name} page at failure: ${watched.page.url()}\n${watched.consoleErrors.join('\n')}`);
-    });
-  }
+  const onFailure = (name: string, watched: WatchedPage) => screenshotOnFailure(`structure-${name}`, watched);
 
   /** The input labelled exactly `label`; a required field's label ends in an asterisk. */
   const field = (scope: Page | Locator, label: string) => scope.getByLabel(new RegExp(`^${label}( \\*)?$`));

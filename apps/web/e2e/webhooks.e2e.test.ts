@@ -1,18 +1,12 @@
 // Webhooks in a real browser against a real receiver on loopback: an admin adds an endpoint, copies
 // the secret shown once, sends a test and reads the delivery; the receiver checks the signature.
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
-import { PASSWORD } from '../../server/src/testing/test-platform.ts';
-import { openPage, useE2E, type WatchedPage } from './browser.ts';
-
-// E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist.
-const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+import { openPage, screenshotOnFailure, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
 
 type Received = { headers: IncomingHttpHeaders; body: string };
 
@@ -59,21 +53,9 @@ describe('webhooks in Chromium', () => {
   });
   afterAll(() => receiver?.close());
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${e2e.t().url}/signin`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').first().fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  }
+  const signIn = (page: Page, email: string) => signInAs(page, e2e.t().url, email);
 
-  function onFailure(name: string, watched: WatchedPage) {
-    onTestFailed(async () => {
-      mkdirSync('test-results', { recursive: true });
-      await watched.page.screenshot({ path: `test-results/webhooks-${name}.png`, fullPage: true });
-      console.error(`${name} page at failure: ${watched.page.url()}\n${watched.consoleErrors.join('\n')}`);
-    });
-  }
+  const onFailure = (name: string, watched: WatchedPage) => screenshotOnFailure(`webhooks-${name}`, watched);
 
   /** The error Mantine shows under the URL input, inside the same field wrapper. */
   const urlFieldText = (page: Page) =>

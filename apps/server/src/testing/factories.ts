@@ -49,6 +49,12 @@ export async function problemOf(promise: Promise<unknown>): Promise<ApiError> {
   return err;
 }
 
+/** A failed call as status, problem code and the fields it names: what most validation tests compare. */
+export async function problemSummary(promise: Promise<unknown>) {
+  const err = await problemOf(promise);
+  return { status: err.status, code: err.problem.code, fields: err.problem.errors?.map((e) => e.field) ?? [] };
+}
+
 /** Polls until `check` returns true (or a value), failing with `what` after `timeoutMs`. */
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,12 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createInstitution, problemOf, signedUpClient } from '../../../testing/factories.ts';
+import { addMember, createInstitution, problemOf, problemSummary, signedUpClient } from '../../../testing/factories.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../../testing/test-platform.ts';
-
-const problem = async (promise: Promise<unknown>) => {
-  const err = await problemOf(promise);
-  return { status: err.status, code: err.problem.code, fields: err.problem.errors?.map((e) => e.field) ?? [] };
-};
 
 describe(`people records on ${dbLabel()}`, () => {
   let t: TestPlatform;
@@ -32,16 +27,17 @@ describe(`people records on ${dbLabel()}`, () => {
       classIds: [],
       userId: null,
     });
-    expect(await problem(api.students.create(id, { studentNumber: 's-001', firstName: 'B', lastName: 'C' }))).toEqual({
+    expect(await problemSummary(api.students.create(id, { studentNumber: 's-001', firstName: 'B', lastName: 'C' }))).toEqual({
       status: 409,
       code: 'people.already_used',
       fields: ['studentNumber'],
     });
     expect(
-      (await problem(api.students.create(id, { studentNumber: 'S-2', firstName: 'B', lastName: 'C', dateOfBirth: '2999-01-01' }))).fields,
+      (await problemSummary(api.students.create(id, { studentNumber: 'S-2', firstName: 'B', lastName: 'C', dateOfBirth: '2999-01-01' })))
+        .fields,
     ).toEqual(['dateOfBirth']);
     expect(
-      await problem(api.students.create(id, { studentNumber: 'S-3', firstName: 'B', lastName: 'C', userId: (await setUp()).id })),
+      await problemSummary(api.students.create(id, { studentNumber: 'S-3', firstName: 'B', lastName: 'C', userId: (await setUp()).id })),
     ).toEqual({
       status: 400,
       code: 'people.not_a_student',
@@ -74,7 +70,7 @@ describe(`people records on ${dbLabel()}`, () => {
     const own = await api.students.create(id, { studentNumber: 'A1', firstName: 'Sara', lastName: 'Ali', userId: studentMember.id });
     const sibling = await api.students.create(id, { studentNumber: 'A2', firstName: 'Hamza', lastName: 'Ali' });
     const stranger = await api.students.create(id, { studentNumber: 'A3', firstName: 'Noor', lastName: 'Shah' });
-    expect(await problem(api.students.linkGuardian(id, own.id, teacher.id))).toEqual({
+    expect(await problemSummary(api.students.linkGuardian(id, own.id, teacher.id))).toEqual({
       status: 400,
       code: 'people.not_a_parent',
       fields: ['userId'],
@@ -116,7 +112,7 @@ describe(`people records on ${dbLabel()}`, () => {
     expect(await api.students.enrol(id, klass.id, [a.id, b.id])).toEqual({ enrolled: [a.id, b.id] });
     expect(await api.students.enrol(id, klass.id, [a.id])).toEqual({ enrolled: [] });
     expect((await api.students.get(id, a.id)).classIds).toEqual([klass.id]);
-    expect(await problem(api.students.enrol(id, klass.id, [c.id, (await setUp()).id]))).toMatchObject({
+    expect(await problemSummary(api.students.enrol(id, klass.id, [c.id, (await setUp()).id]))).toMatchObject({
       status: 400,
       fields: ['studentIds.1'],
     });
@@ -151,12 +147,16 @@ describe(`people records on ${dbLabel()}`, () => {
     });
     expect(rec).toMatchObject({ kind: 'teacher', departmentId: science.id, userId: teacher.id, archivedAt: null });
     await api.staff.create(id, { staffNumber: 'S-01', firstName: 'Hina', lastName: 'Malik', kind: 'staff', title: 'Registrar' });
-    expect(await problem(api.staff.create(id, { staffNumber: 't-01', firstName: 'X', lastName: 'Y', kind: 'staff' }))).toMatchObject({
-      status: 409,
-      fields: ['staffNumber'],
-    });
+    expect(await problemSummary(api.staff.create(id, { staffNumber: 't-01', firstName: 'X', lastName: 'Y', kind: 'staff' }))).toMatchObject(
+      {
+        status: 409,
+        fields: ['staffNumber'],
+      },
+    );
     expect(
-      await problem(api.staff.create(id, { staffNumber: 'T-02', firstName: 'X', lastName: 'Y', kind: 'teacher', userId: student.id })),
+      await problemSummary(
+        api.staff.create(id, { staffNumber: 'T-02', firstName: 'X', lastName: 'Y', kind: 'teacher', userId: student.id }),
+      ),
     ).toEqual({
       status: 400,
       code: 'people.not_staff',
@@ -164,7 +164,7 @@ describe(`people records on ${dbLabel()}`, () => {
     });
     expect(
       (
-        await problem(
+        await problemSummary(
           api.staff.create(id, { staffNumber: 'T-03', firstName: 'X', lastName: 'Y', kind: 'teacher', departmentId: teacher.id }),
         )
       ).fields,

@@ -1,12 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createInstitution, problemOf, signedUpClient } from '../../../testing/factories.ts';
+import { addMember, createInstitution, problemOf, problemSummary, signedUpClient } from '../../../testing/factories.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../../testing/test-platform.ts';
-
-const fieldsOf = async (promise: Promise<unknown>) => {
-  const err = await problemOf(promise);
-  return { status: err.status, code: err.problem.code, fields: err.problem.errors?.map((e) => e.field) ?? [] };
-};
 
 describe(`institution structure on ${dbLabel()}`, () => {
   let t: TestPlatform;
@@ -35,13 +30,13 @@ describe(`institution structure on ${dbLabel()}`, () => {
     });
     expect(year).toMatchObject({ current: true, startsOn: '2026-09-01', terms: [{ name: 'Autumn' }, { name: 'Spring' }] });
 
-    expect(await fieldsOf(api.academicYears.create(id, { name: 'Bad', startsOn: '2027-09-01', endsOn: '2027-01-01' }))).toEqual({
+    expect(await problemSummary(api.academicYears.create(id, { name: 'Bad', startsOn: '2027-09-01', endsOn: '2027-01-01' }))).toEqual({
       status: 400,
       code: 'structure.bad_dates',
       fields: ['endsOn'],
     });
     expect(
-      await fieldsOf(
+      await problemSummary(
         api.academicYears.create(id, {
           name: '2027/28',
           startsOn: '2027-09-01',
@@ -54,13 +49,13 @@ describe(`institution structure on ${dbLabel()}`, () => {
       ),
     ).toEqual({ status: 400, code: 'structure.terms_overlap', fields: ['terms.1.startsOn'] });
     expect(
-      await fieldsOf(api.academicYears.addTerm(id, year.id, { name: 'Summer', startsOn: '2027-07-01', endsOn: '2027-08-01' })),
+      await problemSummary(api.academicYears.addTerm(id, year.id, { name: 'Summer', startsOn: '2027-07-01', endsOn: '2027-08-01' })),
     ).toEqual({
       status: 400,
       code: 'structure.term_outside_year',
       fields: ['startsOn'],
     });
-    expect(await fieldsOf(api.academicYears.create(id, { name: '2026/27', startsOn: '2028-09-01', endsOn: '2029-06-30' }))).toEqual({
+    expect(await problemSummary(api.academicYears.create(id, { name: '2026/27', startsOn: '2028-09-01', endsOn: '2029-06-30' }))).toEqual({
       status: 409,
       code: 'structure.name_taken',
       fields: ['name'],
@@ -113,25 +108,25 @@ describe(`institution structure on ${dbLabel()}`, () => {
 
     const other = await setUp();
     const foreign = await other.api.structure.create(other.id, 'departments', { name: 'Arts', code: 'ART' });
-    expect(await fieldsOf(api.structure.create(id, 'programs', { name: 'X', code: 'X', departmentId: foreign.id }))).toEqual({
+    expect(await problemSummary(api.structure.create(id, 'programs', { name: 'X', code: 'X', departmentId: foreign.id }))).toEqual({
       status: 400,
       code: 'structure.reference_not_found',
       fields: ['departmentId'],
     });
     expect(
-      await fieldsOf(api.structure.create(id, 'classes', { name: 'B', code: '9B', academicYearId: otherYear.id, termId: term })),
+      await problemSummary(api.structure.create(id, 'classes', { name: 'B', code: '9B', academicYearId: otherYear.id, termId: term })),
     ).toEqual({ status: 400, code: 'structure.term_of_other_year', fields: ['termId'] });
-    expect(await fieldsOf(api.structure.create(id, 'classes', { name: 'C', code: '9C', homeroomTeacherId: student.id }))).toEqual({
+    expect(await problemSummary(api.structure.create(id, 'classes', { name: 'C', code: '9C', homeroomTeacherId: student.id }))).toEqual({
       status: 400,
       code: 'structure.not_a_teacher',
       fields: ['homeroomTeacherId'],
     });
-    expect(await fieldsOf(api.structure.create(id, 'departments', { name: 'Sciences', code: 'sci' }))).toEqual({
+    expect(await problemSummary(api.structure.create(id, 'departments', { name: 'Sciences', code: 'sci' }))).toEqual({
       status: 409,
       code: 'structure.code_taken',
       fields: ['code'],
     });
-    expect(await fieldsOf(api.structure.create(id, 'departments', { name: '', code: 'has space' }))).toMatchObject({
+    expect(await problemSummary(api.structure.create(id, 'departments', { name: '', code: 'has space' }))).toMatchObject({
       status: 400,
       fields: expect.arrayContaining(['name', 'code']),
     });
@@ -173,9 +168,9 @@ describe(`institution structure on ${dbLabel()}`, () => {
 
     // Archived units cannot be newly assigned.
     await api.structure.update(id, 'departments', humanities.id, { archived: true });
-    expect((await fieldsOf(api.structure.create(id, 'subjects', { name: 'Latin', code: 'LAT', departmentId: humanities.id }))).code).toBe(
-      'structure.reference_archived',
-    );
+    expect(
+      (await problemSummary(api.structure.create(id, 'subjects', { name: 'Latin', code: 'LAT', departmentId: humanities.id }))).code,
+    ).toBe('structure.reference_archived');
     expect((await problemOf(api.structure.list(id, 'subjects', { cursor: 'garbage' }))).problem.errors?.[0]?.field).toBe('cursor');
   });
 
