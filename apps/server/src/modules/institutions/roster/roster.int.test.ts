@@ -214,6 +214,22 @@ describe(`roster imports on ${dbLabel()}`, () => {
       }),
     );
     expect(ok.report?.created.enrolments).toBe(1);
+    // A class's capacity holds for imports too.
+    const small = await owner.client.structure.create(inst.id, 'classes', { name: 'Lab group', code: 'LAB1', capacity: 1 });
+    await owner.client.students.create(inst.id, { studentNumber: 'A2', firstName: 'Bilal', lastName: 'Noor' });
+    const full = await finished(
+      owner.client,
+      inst.id,
+      await owner.client.imports.create(inst.id, {
+        format: 'enrolments',
+        mode: 'commit',
+        files: { 'enrolments.csv': 'class_code,student_number\nLAB1,A1\nLAB1,A2\n' },
+      }),
+    );
+    expect(full.report?.problems).toEqual([
+      { file: 'enrolments.csv', line: 3, field: null, message: 'Class LAB1 has 1 place; this row is one too many' },
+    ]);
+    expect((await owner.client.students.list(inst.id, { classId: small.id })).items).toEqual([]);
     const headerless = await finished(
       owner.client,
       inst.id,

@@ -7,7 +7,7 @@ import type { ClassIn, EnrolmentIn, Loc, Roster, StaffIn, StudentIn } from './ro
 
 export type ExistingStudent = Omit<StudentIn, keyof Loc> & { id: string };
 export type ExistingStaff = Omit<StaffIn, keyof Loc> & { id: string };
-export type ExistingClass = Omit<ClassIn, keyof Loc> & { id: string };
+export type ExistingClass = Omit<ClassIn, keyof Loc> & { id: string; capacity?: number | null };
 export type Existing = { students: ExistingStudent[]; staff: ExistingStaff[]; classes: ExistingClass[]; enrolments: Set<string> };
 
 type Change<T> = { create: (T & { id: string })[]; update: (T & { id: string })[]; unchanged: number };
@@ -145,6 +145,7 @@ export function planRoster(roster: Roster, existing: Existing, problems: ImportP
   });
 
   const enrolments: Plan['enrolments'] = { add: [], unchanged: 0 };
+  const lines = new Map<string, Loc>();
   const seen = new Set<string>();
   for (const e of roster.enrolments) {
     const classId = classIds.get(classLookup(e));
@@ -171,8 +172,12 @@ export function planRoster(roster: Roster, existing: Existing, problems: ImportP
     if (seen.has(pair)) continue;
     seen.add(pair);
     if (existing.enrolments.has(pair)) enrolments.unchanged += 1;
-    else enrolments.add.push({ classId, studentId });
+    else {
+      enrolments.add.push({ classId, studentId });
+      lines.set(pair, e);
+    }
   }
+  checkCapacity(existing, enrolments.add, lines, problems);
   return { students: students.change, staff: staff.change, classes: classes.change, enrolments };
 }
 
@@ -180,3 +185,32 @@ const classLookup = (e: EnrolmentIn) => ('code' in e.classKey ? `code:${e.classK
 const studentLookup = (e: EnrolmentIn) =>
   'number' in e.studentKey ? `number:${e.studentKey.number.toLowerCase()}` : `ext:${e.studentKey.externalId}`;
 const describe = (key: Record<string, string>) => Object.values(key)[0];
+
+/** A class with a capacity takes no more students than it has places: the first row over it is reported. */
+function checkCapacity(
+  existing: Existing,
+  adds: { classId: string; studentId: string }[],
+  lines: Map<string, Loc>,
+  problems: ImportProblem[],
+) {
+  const counts = new Map<string, number>();
+  for (const pair of existing.enrolments) {
+    const classId = pair.slice(0, pair.indexOf(':'));
+    counts.set(classId, (counts.get(classId) ?? 0) + 1);
+  }
+  const reported = new Set<string>();
+  for (const { classId, studentId } of adds) {
+    const klass = existing.classes.find((c) => c.id === classId);
+    const count = (counts.get(classId) ?? 0) + 1;
+    counts.set(classId, count);
+    if (!klass?.capacity || count <= klass.capacity || reported.has(classId)) continue;
+    reported.add(classId);
+    const at = lines.get(`${classId}:${studentId}`) as Loc;
+    problems.push({
+      file: at.file,
+      line: at.line,
+      field: null,
+      message: `Class ${klass.code} has ${klass.capacity} place${klass.capacity === 1 ? '' : 's'}; this row is one too many`,
+    });
+  }
+}

@@ -89,7 +89,7 @@ export async function readExisting(db: Db, schema: string): Promise<Existing> {
       sql<Existing['staff'][number]>`select id, external_id as "externalId", staff_number as "staffNumber", first_name as "firstName",
       last_name as "lastName", email, kind, title from ${t('staff')}`,
     ),
-    rowsOf(db, sql<Existing['classes'][number]>`select id, external_id as "externalId", code, name, room from ${t('classes')}`),
+    rowsOf(db, sql<Existing['classes'][number]>`select id, external_id as "externalId", code, name, room, capacity from ${t('classes')}`),
     rowsOf(db, sql<{ pair: string }>`select class_id || ':' || student_id as pair from ${t('enrolments')}`),
   ]);
   return { students, staff, classes, enrolments: new Set(enrolments.map((e) => e.pair)) };
