@@ -8,7 +8,7 @@ const stamp = (d: Date) =>
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
-const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+const escapeText = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
 /** Lines longer than 75 octets are folded with CRLF and a space. */
 function fold(line: string): string {
@@ -34,7 +34,7 @@ export function writeIcs(calendar: { name: string; timeZone: string; events: Ics
     'PRODID:-//EDU Matrix Interlinked//Timetable//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escape(calendar.name)}`,
+    `X-WR-CALNAME:${escapeText(calendar.name)}`,
     `X-WR-TIMEZONE:${calendar.timeZone}`,
   ];
   for (const e of calendar.events) {
@@ -44,10 +44,10 @@ export function writeIcs(calendar: { name: string; timeZone: string; events: Ics
       `DTSTAMP:${now}`,
       `DTSTART:${stamp(e.start)}`,
       `DTEND:${stamp(e.end)}`,
-      `SUMMARY:${escape(e.summary)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
     );
-    if (e.location) lines.push(`LOCATION:${escape(e.location)}`);
-    if (e.description) lines.push(`DESCRIPTION:${escape(e.description)}`);
+    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

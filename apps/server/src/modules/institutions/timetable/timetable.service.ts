@@ -224,7 +224,8 @@ export function createTimetableService(deps: TimetableDeps) {
       const year = await repo.currentYear();
       const today = zonedToday(institution.timezone);
       const from = year ? year.starts_on : addDays(today, -14);
-      const until = year ? (year.ends_on < addDays(from, 400) ? year.ends_on : addDays(from, 400)) : addDays(today, 182);
+      // ISO dates order as text: the earlier of the year's end and the cap.
+      const until = year ? ([year.ends_on, addDays(from, 400)].sort()[0] as string) : addDays(today, 182);
       const events = [];
       for (let day = from; day <= until; day = addDays(day, 1)) {
         const weekday = isoWeekday(day);
