@@ -1,8 +1,9 @@
-// `npm run bench [-- bus|fanout]`: runs the benchmarks, prints their tables and writes
+// `npm run bench [-- bus|fanout|import]`: runs the benchmarks, prints their tables and writes
 // bench/results/<name>.json. Every number is read against a ceiling measured in the same run.
 import { loadavg } from 'node:os';
 import { benchBus } from './bus.bench.ts';
 import { benchFanout } from './fanout.bench.ts';
+import { benchImport } from './import.bench.ts';
 import { formatTable, type Row, writeResult } from './report.ts';
 import { type Services, startServices } from './services.ts';
 
@@ -21,6 +22,15 @@ const benchmarks: Record<string, () => Promise<{ title: string; rows: Row[]; mea
     }
   },
   fanout: benchFanout,
+  async import() {
+    services = await startServices();
+    try {
+      return await benchImport(services);
+    } finally {
+      await services.stop();
+      services = null;
+    }
+  },
 };
 
 const chosen = process.argv.slice(2);
