@@ -49,6 +49,8 @@ const webhookId = await seedWebhooks();
 await seedStructure();
 const studentId = await seedPeople();
 await seedTimetable();
+await seedAttendance();
+await seedAnnouncements();
 
 /** Two endpoints with a few finished deliveries: one healthy receiver, one that answers 500. */
 async function seedWebhooks(): Promise<string> {
@@ -190,6 +192,64 @@ async function seedTimetable() {
   await owner.timetable.createFeed(id, { kind: 'class', id: classId('G9-A') });
 }
 
+/** Registers for Grade 9 – A over the last two weeks of school days, with a few absences and late days. */
+async function seedAttendance() {
+  const owner = createClient({ baseUrl: base });
+  await owner.auth.login({ email: 'owner@demo.edumatrix.local', password: DEMO_PASSWORD });
+  const id = institutionId;
+  const classes = (await owner.structure.list(id, 'classes', { limit: 100 })).items;
+  const klass = classes.find((c) => c.code === 'G9-A');
+  if (!klass) return;
+  // The people seeded above sit in other classes; the first six join this one too, so its register has rows.
+  const everyone = (await owner.students.list(id, { status: 'active', limit: 100 })).items;
+  await owner.students.enrol(
+    id,
+    klass.id,
+    everyone.slice(0, 6).map((s) => s.id),
+  );
+  const enrolled = (await owner.students.list(id, { classId: klass.id, limit: 100 })).items;
+  const statuses = ['absent', 'late', 'excused'] as const;
+  const day = new Date();
+  for (let back = 14; back >= 0; back--) {
+    const date = new Date(day.getTime() - back * 86_400_000);
+    if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
+    // A student with most absences falls under the threshold; the rest have the odd bad day.
+    const marks = enrolled.flatMap((student, i) => {
+      const pick = (back + i * 3) % 7;
+      if (i === 1 && back % 3 !== 0) return [{ studentId: student.id, status: 'absent' as const }];
+      return pick < 3 && i !== 0 ? [{ studentId: student.id, status: statuses[pick] ?? 'absent' }] : [];
+    });
+    await owner.attendance.take(id, klass.id, date.toISOString().slice(0, 10), { defaultStatus: 'present', marks });
+  }
+}
+
+/** One announcement to everyone and one to a class, plus one scheduled for next week. */
+async function seedAnnouncements() {
+  const owner = createClient({ baseUrl: base });
+  await owner.auth.login({ email: 'owner@demo.edumatrix.local', password: DEMO_PASSWORD });
+  const id = institutionId;
+  const classes = (await owner.structure.list(id, 'classes', { limit: 100 })).items;
+  const klass = classes.find((c) => c.code === 'G9-A');
+  await owner.announcements.create(id, {
+    title: 'School closed on Monday for the public holiday',
+    body: 'The school is closed on Monday.\nClasses resume on Tuesday at the usual time; the evening shift starts at 15:00.',
+    audience: { kind: 'institution' },
+  });
+  if (klass) {
+    await owner.announcements.create(id, {
+      title: 'Biology practical: bring your lab coats',
+      body: 'Thursday’s biology lesson is in Lab 1.',
+      audience: { kind: 'class', id: klass.id },
+    });
+  }
+  await owner.announcements.create(id, {
+    title: 'Parent–teacher meetings next week',
+    body: 'Book a slot with the school office.',
+    audience: { kind: 'institution' },
+    publishAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  });
+}
+
 /** A dozen students (one with the demo parent as guardian, several in classes), a few staff, and a checked import. */
 async function seedPeople(): Promise<string> {
   const owner = createClient({ baseUrl: base });
@@ -282,6 +342,9 @@ const signedIn = [
   `/institutions/${institutionId}/people/staff`,
   `/institutions/${institutionId}/people/import`,
   `/institutions/${institutionId}/timetable`,
+  `/institutions/${institutionId}/attendance`,
+  `/institutions/${institutionId}/attendance?view=report`,
+  `/institutions/${institutionId}/announcements`,
 ];
 
 /** Dialogs worth a look, opened on their page: `name` is added to the page's file name. */
@@ -301,6 +364,11 @@ const dialogs: { path: string; name: string; open: (page: Page) => Promise<void>
     path: `/institutions/${institutionId}/timetable`,
     name: 'new',
     open: (page) => page.getByRole('button', { name: 'Add period' }).click(),
+  },
+  {
+    path: `/institutions/${institutionId}/announcements`,
+    name: 'new',
+    open: (page) => page.getByRole('button', { name: 'New announcement' }).click(),
   },
   { path: `${structure}/classes`, name: 'new', open: (page) => page.getByRole('button', { name: 'New class' }).click() },
   {
@@ -341,6 +409,7 @@ try {
               .replace(/\/[0-9a-f-]{36}/, '')
               .replace(/[0-9a-f-]{36}/g, 'detail')
               .replaceAll('/', '_')
+              .replace(/[?=]/g, '_')
       }.png`;
     for (const path of signedOut) {
       await page.goto(base + path);

@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ProfilePage } from './account/ProfilePage.tsx';
 import { SessionsPage } from './account/SessionsPage.tsx';
+import { AnnouncementsPage } from './announcements/AnnouncementsPage.tsx';
+import { AttendancePage } from './attendance/AttendancePage.tsx';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { ResetPasswordPage } from './auth/ResetPasswordPage.tsx';
@@ -67,6 +69,8 @@ export const router = createBrowserRouter([
                 ],
               },
               { path: 'timetable', element: <TimetablePage /> },
+              { path: 'attendance', element: <AttendancePage /> },
+              { path: 'announcements', element: <AnnouncementsPage /> },
               {
                 path: 'people',
                 element: <PeopleLayout />,

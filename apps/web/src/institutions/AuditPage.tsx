@@ -66,6 +66,11 @@ const KNOWN_ACTIONS = [
   'timetable.period_created',
   'timetable.period_updated',
   'timetable.period_deleted',
+  'attendance.taken',
+  'attendance.edited',
+  'attendance.settings_updated',
+  'announcement.created',
+  'announcement.deleted',
 ];
 
 const actionLabel = (action: string) => {

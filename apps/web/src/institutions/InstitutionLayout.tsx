@@ -23,6 +23,8 @@ export function InstitutionLayout() {
     { to: `${base}/structure`, label: 'Structure' },
     { to: `${base}/people`, label: peopleTabLabel(institution.myRole) },
     { to: `${base}/timetable`, label: 'Timetable' },
+    { to: `${base}/attendance`, label: 'Attendance' },
+    { to: `${base}/announcements`, label: 'Announcements' },
     ...(canManage(institution.myRole)
       ? [
           { to: `${base}/audit`, label: 'Audit log' },
