@@ -136,8 +136,11 @@ export function createWebhooksService(deps: WebhooksServiceDeps) {
         const repo = webhooksRepository(trx, tenant.institutionId);
         const before = await repo.endpoint(id);
         if (!before) throw webhookNotFound();
-        await webhookQueue(trx).remove(await repo.pendingIds(id));
+        const pending = await repo.pendingIds(id);
+        // Endpoint (and its deliveries) first, queue rows after: the same order the dispatcher locks
+        // in (a delivery, which key-shares its endpoint, then its queue row), so the two never deadlock.
         await repo.deleteEndpoint(id);
+        await webhookQueue(trx).remove(pending);
         await recordAudit(trx, {
           action: 'webhook.deleted',
           targetType: 'webhook',

@@ -118,6 +118,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const mapped = mapFastifyError(error);
     if (mapped) return sendProblem(reply, mapped.status, mapped.code, mapped.detail);
+    // PostgreSQL gave up one of two conflicting transactions (deadlock, serialization): nothing was
+    // written, and the same request will succeed when repeated.
+    const sqlState = (error as { code?: unknown }).code;
+    if (sqlState === '40P01' || sqlState === '40001') {
+      request.log.warn({ err: error }, 'transaction conflict; the client may retry');
+      reply.header('retry-after', '1');
+      return sendProblem(reply, 503, 'request.conflict_retry', 'Another change got in the way; nothing was saved, please try again');
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 500, 'internal', 'Something went wrong on our side; it has been logged');
   });
