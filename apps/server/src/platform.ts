@@ -19,6 +19,7 @@ import {
   createAcademicYearsService,
   createAnnouncementsService,
   createAttendanceService,
+  createGradingScaleService,
   createInstitutionsService,
   createRosterService,
   createStaffService,
@@ -32,6 +33,7 @@ import {
   memberChangedPush,
   peopleRoutes,
   rosterRoutes,
+  settingsRoutes,
   structureRoutes,
   timetableRoutes,
 } from './modules/institutions/index.ts';
@@ -193,6 +195,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     events: publisher,
     memberIds: async (institutionId) => await institutions.memberIds(institutionId),
   });
+  const gradingScale = createGradingScaleService({ db });
   let importRunner: PollLoop | null = null;
   let announcementRunner: PollLoop | null = null;
   const roster = createRosterService({
@@ -382,6 +385,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   timetableRoutes(app, { ...routeDeps, timetable });
   attendanceRoutes(app, { ...routeDeps, attendance });
   announcementsRoutes(app, { ...routeDeps, announcements });
+  settingsRoutes(app, { ...routeDeps, gradingScale });
   notificationsRoutes(app, { ...routeDeps, notifications });
   webhooksRoutes(app, { ...routeDeps, webhooks });
   presenceRoutes(app, { ...routeDeps, presence });

@@ -31,6 +31,7 @@ import type {
   CreateWebhookBody,
   Department,
   DevMail,
+  GradingScale,
   GuardianBody,
   Institution,
   InstitutionSummary,
@@ -62,6 +63,7 @@ import type {
   UpdateAcademicYearBody,
   UpdateClassBody,
   UpdateDepartmentBody,
+  UpdateGradingScaleBody,
   UpdateInstitutionBody,
   UpdateMeBody,
   UpdateMemberBody,
@@ -261,6 +263,11 @@ export function createClient(options: ClientOptions = {}) {
       createFeed: (id: string, body: CreateFeedBody) => call<CalendarFeed>('POST', `${inst(id)}/timetable/feeds`, body),
       feeds: (id: string) => call<{ items: CalendarFeed[] }>('GET', `${inst(id)}/timetable/feeds`),
       revokeFeed: (id: string, feedId: string) => call<void>('DELETE', `${inst(id)}/timetable/feeds/${encodeURIComponent(feedId)}`),
+    },
+    settings: {
+      gradingScale: (id: string) => call<GradingScale>('GET', `${inst(id)}/settings/grading-scale`),
+      updateGradingScale: (id: string, body: UpdateGradingScaleBody) =>
+        call<GradingScale>('PUT', `${inst(id)}/settings/grading-scale`, body),
     },
     announcements: {
       list: (id: string, query: Partial<AnnouncementQuery> = {}) =>

@@ -3,6 +3,7 @@ export * from './attendance.ts';
 export * from './audit.ts';
 export * from './common.ts';
 export * from './events.ts';
+export * from './grading.ts';
 export * from './identity.ts';
 export * from './institutions.ts';
 export * from './people.ts';

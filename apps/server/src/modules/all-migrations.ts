@@ -7,6 +7,7 @@ import {
   institutionsMigrations,
   peopleMigrations,
   rosterMigrations,
+  settingsMigrations,
   structureMigrations,
   timetableMigrations,
 } from './institutions/index.ts';
@@ -24,6 +25,7 @@ export const allMigrations: Migration[] = [
   ...timetableMigrations,
   ...attendanceMigrations,
   ...announcementsMigrations,
+  ...settingsMigrations,
   ...notificationsMigrations,
   ...webhooksMigrations,
 ];

@@ -361,6 +361,21 @@ const samples: Record<string, Sample> = {
       .catch(() => x.owner.announcements.create(x.institutionId, body));
     return { method: 'DELETE', path: `${base(x.institutionId)}/announcements/${sent.id}` };
   },
+  'GET /api/v1/institutions/:institutionId/settings/grading-scale': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/settings/grading-scale`,
+  }),
+  'PUT /api/v1/institutions/:institutionId/settings/grading-scale': async (_t, x) => ({
+    method: 'PUT',
+    path: `${base(x.institutionId)}/settings/grading-scale`,
+    body: {
+      kind: 'percentage',
+      bands: [
+        { label: 'Pass', min: 50 },
+        { label: 'Fail', min: 0 },
+      ],
+    },
+  }),
   'GET /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/webhooks` }),
   'POST /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({
     method: 'POST',

@@ -22,6 +22,7 @@ export {
   type StudentsService,
 } from './people/index.ts';
 export { createRosterService, type RosterService, rosterMigrations, rosterRoutes } from './roster/index.ts';
+export { createGradingScaleService, type GradingScaleService, settingsMigrations, settingsRoutes } from './settings/index.ts';
 export {
   type AcademicYearsService,
   createAcademicYearsService,
