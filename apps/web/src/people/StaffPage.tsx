@@ -10,6 +10,7 @@ import { ARCHIVED_FILTERS, type ArchivedFilter } from '../structure/kinds.ts';
 import { filterChoicesOf } from '../structure/lookups.ts';
 import { PageHeader } from '../structure/PageHeader.tsx';
 import { lookupQuery } from '../structure/queries.ts';
+import { LoadMore } from '../ui/LoadMore.tsx';
 import { PickOne } from '../ui/PickOne.tsx';
 import { notifyError, notifySuccess } from '../ui/problem.ts';
 import { LoadError, Loading } from '../ui/states.tsx';
@@ -159,19 +160,7 @@ function StaffList({ institution }: { institution: Institution }) {
           ) : (
             <StaffTable staff={staff} department={department} actions={actions} />
           )}
-          {staff.length > 0 && (
-            <Group justify={list.hasNextPage ? 'space-between' : 'flex-start'} gap="sm">
-              <Text size="sm" c="dimmed" role="status">
-                Showing {staff.length} {staff.length === 1 ? 'person' : 'people'}
-                {list.hasNextPage ? ' so far' : ''}
-              </Text>
-              {list.hasNextPage && (
-                <Button variant="default" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                  Load more
-                </Button>
-              )}
-            </Group>
-          )}
+          {staff.length > 0 && <LoadMore list={list} count={staff.length} noun={['person', 'people']} />}
         </Stack>
       </Paper>
       {manager && (

@@ -9,6 +9,7 @@ import { useInstitutionContext } from '../institutions/useInstitutionContext.ts'
 import { filterChoicesOf } from '../structure/lookups.ts';
 import { PageHeader } from '../structure/PageHeader.tsx';
 import { lookupQuery } from '../structure/queries.ts';
+import { LoadMore } from '../ui/LoadMore.tsx';
 import { PickOne } from '../ui/PickOne.tsx';
 import { LoadError, Loading } from '../ui/states.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -140,19 +141,7 @@ function StudentList({ institution }: { institution: Institution }) {
           ) : (
             <StudentTable students={students} basePath={basePath} className={className} />
           )}
-          {students.length > 0 && (
-            <Group justify={list.hasNextPage ? 'space-between' : 'flex-start'} gap="sm">
-              <Text size="sm" c="dimmed" role="status">
-                Showing {students.length} {students.length === 1 ? 'student' : 'students'}
-                {list.hasNextPage ? ' so far' : ''}
-              </Text>
-              {list.hasNextPage && (
-                <Button variant="default" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                  Load more
-                </Button>
-              )}
-            </Group>
-          )}
+          {students.length > 0 && <LoadMore list={list} count={students.length} noun={['student', 'students']} />}
         </Stack>
       </Paper>
       {manager && (

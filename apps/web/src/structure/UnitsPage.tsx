@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { client } from '../api.ts';
 import { canManage } from '../institutions/options.ts';
 import { useInstitutionContext } from '../institutions/useInstitutionContext.ts';
+import { LoadMore } from '../ui/LoadMore.tsx';
 import { notifyError, notifySuccess } from '../ui/problem.ts';
 import { LoadError, Loading } from '../ui/states.tsx';
 import { DeleteModal } from './DeleteModal.tsx';
@@ -242,13 +243,7 @@ function UnitList({ kind, institution }: ListProps) {
           ) : (
             <UnitTable kind={kind} units={units} lookups={lookups} actions={actions} />
           )}
-          {list.hasNextPage && (
-            <Group justify="center">
-              <Button variant="default" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-                Load more
-              </Button>
-            </Group>
-          )}
+          <LoadMore list={list} />
         </Stack>
       </Paper>
       {manager && (

@@ -1,9 +1,10 @@
 import type { Webhook } from '@edumatrix/contracts';
-import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatDateTime } from '../ui/format.ts';
+import { LoadMore } from '../ui/LoadMore.tsx';
 import { LoadError, Loading } from '../ui/states.tsx';
 import { DeliveryDetail } from './DeliveryDetail.tsx';
 import { DeliveryCards, DeliveryTable } from './DeliveryRows.tsx';
@@ -75,13 +76,7 @@ export function DeliveryLog({ institutionId, webhook }: Props) {
           )}
         </>
       )}
-      {log.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" loading={log.isFetchingNextPage} onClick={() => log.fetchNextPage()}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={log} />
       <Modal
         opened={openId !== null}
         onClose={() => setOpenId(null)}
