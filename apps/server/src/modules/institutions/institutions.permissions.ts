@@ -1,5 +1,10 @@
 import type { PermissionTable } from '../../platform/auth/permissions.ts';
 
+/** Who runs the institution: may act on anything where a service narrows a permission to "one's own". */
+export const isManager = (role: string) => role === 'owner' || role === 'admin';
+/** Who may teach: be a homeroom teacher, teach a period, take a register. */
+export const canTeach = (role: string | null) => role === 'teacher' || role === 'owner' || role === 'admin';
+
 /** Which institution roles may do what. The role × route test reads this through the routes. */
 export const institutionsPermissions: PermissionTable = {
   'institution.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],

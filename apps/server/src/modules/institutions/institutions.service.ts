@@ -21,6 +21,7 @@ import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { Migration } from '../../platform/migrations/migration.ts';
+import { definedOnly } from '../../platform/patch.ts';
 import { provisionTenantSchema, type TenantContext, type TenantDirectory } from '../../platform/tenancy/tenancy.ts';
 import type { ClientMeta, IdentityService, IssuedAuth } from '../identity/index.ts';
 import {
@@ -178,10 +179,8 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
     async update(tenant: TenantContext, body: UpdateInstitutionBody): Promise<Institution> {
       if (body.slug && (await repo.slugTaken(body.slug, tenant.institutionId))) throw slugTaken();
       const { name, slug, type, country, timezone, contactEmail, ...profilePatch } = body;
-      const registryPatch = Object.fromEntries(Object.entries({ name, slug, type, country, timezone }).filter(([, v]) => v !== undefined));
-      const profileChanges = Object.fromEntries(
-        Object.entries({ ...profilePatch, contact_email: contactEmail }).filter(([, v]) => v !== undefined),
-      );
+      const registryPatch = definedOnly({ name, slug, type, country, timezone });
+      const profileChanges = definedOnly({ ...profilePatch, contact_email: contactEmail });
       return deps.db
         .transaction()
         .execute(async (trx) => {

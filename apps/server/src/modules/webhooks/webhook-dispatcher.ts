@@ -12,7 +12,7 @@ import type { Logger } from '../../platform/observability/logger.ts';
 import { guardedRequest } from '../../platform/outbound/guarded-http.ts';
 import type { Resilience } from '../../platform/resilience/resilience.ts';
 import { webhookHeaders } from './signature.ts';
-import { type DueDelivery, type EndpointRow, webhookQueue, webhooksRepository } from './webhooks.repository.ts';
+import { type DueDelivery, dropPendingDeliveries, type EndpointRow, webhookQueue, webhooksRepository } from './webhooks.repository.ts';
 
 export type WebhookSettings = {
   allowPrivate: boolean;
@@ -78,13 +78,7 @@ export function startWebhookDispatcher(deps: WebhookDispatcherDeps): WebhookDisp
     const repo = webhooksRepository(trx, institutionId);
     const reason = `Disabled after ${settings.disableAfter} failed deliveries in a row`;
     await repo.updateEndpoint(endpoint.id, { enabled: false, disabled_reason: reason });
-    const dropped = await repo.failPending(endpoint.id, {
-      at: new Date().toISOString(),
-      durationMs: 0,
-      statusCode: null,
-      error: 'Not sent: the endpoint was disabled',
-    });
-    await webhookQueue(trx).remove(dropped.map((d) => d.id));
+    await dropPendingDeliveries(trx, institutionId, endpoint.id);
     await recordAudit(trx, {
       action: 'webhook.disabled',
       targetType: 'webhook',

@@ -1,8 +1,7 @@
 // Rows to API shapes, and events to the JSON body receivers get.
 import type { EventEnvelope, Webhook, WebhookDelivery, WebhookDeliveryDetail } from '@edumatrix/contracts';
+import { isoOrNull as iso } from '../../platform/time/zoned.ts';
 import type { DeliveryRow, EndpointRow } from './webhooks.repository.ts';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export const presentWebhook = (r: EndpointRow): Webhook => ({
   id: r.id,

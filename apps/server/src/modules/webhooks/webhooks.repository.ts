@@ -2,6 +2,7 @@
 // a handle bound to the tenant's schema; the cross-institution queue is global.
 import type { WebhookAttempt, WebhookDeliveryStatus } from '@edumatrix/contracts';
 import { type ColumnType, type Generated, type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.ts';
 import { tenantSchemaName } from '../../platform/tenancy/tenancy.ts';
 
@@ -135,4 +136,34 @@ export function webhookQueue(executor: Db) {
     remove: (deliveryIds: string[]) =>
       deliveryIds.length ? db.deleteFrom('webhooks.queue').where('delivery_id', 'in', deliveryIds).execute() : Promise.resolve([]),
   };
+}
+
+/** A new delivery of `event` to an endpoint, queued to send now; undefined when that endpoint already has one for the event. */
+export async function queueDelivery(
+  trx: Db,
+  institutionId: string,
+  endpointId: string,
+  event: { id: string; type: string; body: string },
+): Promise<DeliveryRow | undefined> {
+  const delivery = await webhooksRepository(trx, institutionId).insertDelivery({
+    id: uuidv7(),
+    endpoint_id: endpointId,
+    event_id: event.id,
+    event_type: event.type,
+    body: event.body,
+    next_attempt_at: new Date(),
+  });
+  if (delivery) await webhookQueue(trx).enqueue(delivery.id, institutionId, new Date());
+  return delivery;
+}
+
+/** A disabled endpoint's pending deliveries: marked failed (saying why) and taken off the queue. */
+export async function dropPendingDeliveries(trx: Db, institutionId: string, endpointId: string): Promise<void> {
+  const dropped = await webhooksRepository(trx, institutionId).failPending(endpointId, {
+    at: new Date().toISOString(),
+    durationMs: 0,
+    statusCode: null,
+    error: 'Not sent: the endpoint was disabled',
+  });
+  await webhookQueue(trx).remove(dropped.map((d) => d.id));
 }

@@ -20,7 +20,7 @@ import { assertPublicHost, BlockedAddressError } from '../../platform/outbound/g
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
 import { newWebhookSecret } from './signature.ts';
 import { presentDelivery, presentDeliveryDetail, presentWebhook, webhookBody } from './webhooks.present.ts';
-import { webhookQueue, webhooksRepository } from './webhooks.repository.ts';
+import { dropPendingDeliveries, queueDelivery, webhookQueue, webhooksRepository } from './webhooks.repository.ts';
 
 export type WebhooksServiceDeps = {
   db: Db;
@@ -109,13 +109,7 @@ export function createWebhooksService(deps: WebhooksServiceDeps) {
           ...(body.enabled === false && before.enabled ? { enabled: false, disabled_reason: 'Disabled by an administrator' } : {}),
         });
         if (body.enabled === false) {
-          const dropped = await repo.failPending(id, {
-            at: new Date().toISOString(),
-            durationMs: 0,
-            statusCode: null,
-            error: 'Not sent: the endpoint was disabled',
-          });
-          await webhookQueue(trx).remove(dropped.map((d) => d.id));
+          await dropPendingDeliveries(trx, tenant.institutionId, id);
         }
         const [prior, after] = [presentWebhook(before), presentWebhook(row)];
         const changed = Object.keys(body) as (keyof Webhook)[];
@@ -181,16 +175,8 @@ export function createWebhooksService(deps: WebhooksServiceDeps) {
         payload: { webhookId: id },
       });
       const row = await deps.db.transaction().execute(async (trx) => {
-        const delivery = await webhooksRepository(trx, tenant.institutionId).insertDelivery({
-          id: uuidv7(),
-          endpoint_id: id,
-          event_id: eventId,
-          event_type: WEBHOOK_PING,
-          body,
-          next_attempt_at: new Date(),
-        });
+        const delivery = await queueDelivery(trx, tenant.institutionId, id, { id: eventId, type: WEBHOOK_PING, body });
         if (!delivery) throw new Error('a new event id cannot have a delivery yet');
-        await webhookQueue(trx).enqueue(delivery.id, tenant.institutionId, new Date());
         return delivery;
       });
       deps.wake();

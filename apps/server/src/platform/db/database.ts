@@ -11,6 +11,9 @@ export type Db = Kysely<any>;
 export const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';
 export const isForeignKeyViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23503';
 
+/** The rows of a raw `sql` query run on `db` (repositories written in SQL use this). */
+export const rowsOf = async <R>(db: Db, query: { execute(db: Db): Promise<{ rows: R[] }> }): Promise<R[]> => (await query.execute(db)).rows;
+
 export type PoolStats = { total: number; idle: number; waiting: number };
 
 export type Database = {

@@ -45,3 +45,6 @@ export function isoWeekday(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
 }
+
+/** A timestamp from the database as ISO text, keeping null. */
+export const isoOrNull = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

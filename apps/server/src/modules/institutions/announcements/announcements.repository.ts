@@ -1,6 +1,6 @@
 // SQL for announcements (tenant), who they reached, the schedule (global), and audiences.
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import { type Db, rowsOf } from '../../../platform/db/database.ts';
 
 export type AnnouncementRow = {
   id: string;
@@ -17,7 +17,7 @@ export type AnnouncementRow = {
 
 export function announcementsRepository(db: Db, schema: string) {
   const t = (name: string) => sql.table(`${schema}.${name}`);
-  const rows = async <R>(q: ReturnType<typeof sql<R>>) => (await q.execute(db)).rows;
+  const rows = <R>(q: ReturnType<typeof sql<R>>) => rowsOf(db, q);
   return {
     insert: (a: { id: string; title: string; body: string; kind: string; audienceId: string | null; publishAt: Date; createdBy: string }) =>
       sql`insert into ${t('announcements')} (id, title, body, audience_kind, audience_id, publish_at, created_by)
@@ -76,7 +76,7 @@ export function announcementsRepository(db: Db, schema: string) {
 }
 
 export function announcementQueue(db: Db) {
-  const rows = async <R>(q: ReturnType<typeof sql<R>>) => (await q.execute(db)).rows;
+  const rows = <R>(q: ReturnType<typeof sql<R>>) => rowsOf(db, q);
   return {
     enqueue: (announcementId: string, institutionId: string, publishAt: Date) =>
       sql`insert into institutions.announcement_queue (announcement_id, institution_id, publish_at)

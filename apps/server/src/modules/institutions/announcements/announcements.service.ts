@@ -8,6 +8,8 @@ import type { EventPublisher } from '../../../platform/events/outbox.ts';
 import { forbidden, invalidField, notFound } from '../../../platform/http/app-error.ts';
 import { decodeCursor, toPage } from '../../../platform/http/cursor.ts';
 import { type TenantContext, tenantSchemaName } from '../../../platform/tenancy/tenancy.ts';
+import { isoOrNull as iso } from '../../../platform/time/zoned.ts';
+import { isManager } from '../institutions.permissions.ts';
 import { type AnnouncementRow, announcementQueue, announcementsRepository } from './announcements.repository.ts';
 
 export type AnnouncementsDeps = {
@@ -16,9 +18,6 @@ export type AnnouncementsDeps = {
   /** Every member's user id (asked outside transactions: embedded PGlite has one connection). */
   memberIds(institutionId: string): Promise<string[]>;
 };
-
-const MANAGERS = ['owner', 'admin'];
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 const present = (r: AnnouncementRow): Announcement => ({
   id: r.id,
@@ -79,7 +78,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
     if (audience.kind !== 'institution' && !(await repo.exists(audience.kind === 'class' ? 'classes' : 'departments', audience.id))) {
       throw invalidField('announcements.audience_not_found', 'audience.id', `does not match a ${audience.kind} of this institution`);
     }
-    if (MANAGERS.includes(tenant.role)) return;
+    if (isManager(tenant.role)) return;
     if (audience.kind !== 'class' || !(await repo.classAudience([audience.id])).includes(userId)) {
       throw forbidden('announcements.not_your_audience', 'Teachers can announce to the classes they teach');
     }
@@ -117,7 +116,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
     },
 
     async list(tenant: TenantContext, userId: string, query: AnnouncementQuery): Promise<Page<Announcement>> {
-      const manager = MANAGERS.includes(tenant.role);
+      const manager = isManager(tenant.role);
       const scheduled = query.scheduled === 'true';
       const rows = await announcementsRepository(deps.db, tenant.schema).list({
         // Published: what reached me (managers: everything). Scheduled: mine (managers: everything).
@@ -134,8 +133,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
       await deps.db.transaction().execute(async (trx) => {
         const repo = announcementsRepository(trx, tenant.schema);
         const row = await repo.get(id);
-        if (!row || (row.created_by !== userId && !MANAGERS.includes(tenant.role)))
-          throw notFound('announcements.not_found', 'Announcement');
+        if (!row || (row.created_by !== userId && !isManager(tenant.role))) throw notFound('announcements.not_found', 'Announcement');
         await repo.delete(id);
         await announcementQueue(trx).take(id);
         await recordAudit(trx, {

@@ -1,6 +1,6 @@
 // SQL for attendance registers, marks, rates and the alert threshold, in the tenant's schema.
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import { type Db, rowsOf } from '../../../platform/db/database.ts';
 
 export type SessionRow = {
   id: string;
@@ -18,7 +18,7 @@ const ZERO = '00000000-0000-0000-0000-000000000000';
 
 export function attendanceRepository(db: Db, schema: string) {
   const t = (name: string) => sql.table(`${schema}.${name}`);
-  const rows = async <R>(q: ReturnType<typeof sql<R>>) => (await q.execute(db)).rows;
+  const rows = <R>(q: ReturnType<typeof sql<R>>) => rowsOf(db, q);
   const counts = sql`count(*) filter (where m.status = 'present')::int as present, count(*) filter (where m.status = 'absent')::int as absent,
     count(*) filter (where m.status = 'late')::int as late, count(*) filter (where m.status = 'excused')::int as excused`;
   return {

@@ -15,6 +15,7 @@ import type { EventPublisher } from '../../../platform/events/outbox.ts';
 import { forbidden, invalidField, notFound } from '../../../platform/http/app-error.ts';
 import type { TenantContext } from '../../../platform/tenancy/tenancy.ts';
 import { addDays } from '../../../platform/time/zoned.ts';
+import { isManager } from '../institutions.permissions.ts';
 import { peopleRepository } from '../people/people.repository.ts';
 import { scopeOf } from '../people/students.service.ts';
 import { attendanceRepository, type MarkRow, type RateRow } from './attendance.repository.ts';
@@ -26,7 +27,6 @@ export type AttendanceDeps = {
   managersOf(institutionId: string): Promise<string[]>;
 };
 
-const MANAGERS = ['owner', 'admin'];
 const ALERT_WINDOW_DAYS = 30;
 
 export const rateOf = (r: Pick<RateRow, 'present' | 'late' | 'absent'>) => {
@@ -39,7 +39,7 @@ export type AttendanceService = ReturnType<typeof createAttendanceService>;
 export function createAttendanceService(deps: AttendanceDeps) {
   /** Managers take any register; a teacher those of classes they are homeroom teacher of or teach in. */
   async function mayTake(tenant: TenantContext, userId: string, classId: string, homeroom: string | null) {
-    if (MANAGERS.includes(tenant.role) || homeroom === userId) return;
+    if (isManager(tenant.role) || homeroom === userId) return;
     const teaches = await deps.db
       .withSchema(tenant.schema)
       .selectFrom('timetable_periods' as never)

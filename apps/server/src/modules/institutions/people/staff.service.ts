@@ -1,11 +1,12 @@
 // Staff and teacher records: who works at the institution, in which department, with which account.
 import type { CreateStaffBody, Page, StaffMember, StaffQuery, UpdateStaffBody } from '@edumatrix/contracts';
 import { uuidv7 } from 'uuidv7';
-import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { invalidField, notFound } from '../../../platform/http/app-error.ts';
 import { containsPattern, decodeKeyCursor, encodeKeyCursor } from '../../../platform/http/cursor.ts';
+import { beforeAndAfter, definedOnly } from '../../../platform/patch.ts';
 import type { TenantContext } from '../../../platform/tenancy/tenancy.ts';
+import { type PeopleAction, recordPeopleChange } from './people.changes.ts';
 import { peopleRepository, type StaffRow } from './people.repository.ts';
 import { type PeopleDeps, uniqueField } from './students.service.ts';
 
@@ -47,29 +48,8 @@ export function createStaffService(deps: PeopleDeps) {
     if (department.archived_at) throw invalidField('structure.reference_archived', 'departmentId', 'is an archived department');
   }
 
-  async function changed(
-    trx: Db,
-    tenant: TenantContext,
-    id: string,
-    action: 'created' | 'updated' | 'archived' | 'restored' | 'deleted',
-    before?: unknown,
-    after?: unknown,
-  ) {
-    await recordAudit(trx, {
-      action: `staff.${action}`,
-      targetType: 'staff',
-      targetId: id,
-      institutionId: tenant.institutionId,
-      before,
-      after,
-    });
-    await deps.events.publish(trx, {
-      type: 'institutions.people_changed',
-      key: id,
-      tenantId: tenant.institutionId,
-      payload: { institutionId: tenant.institutionId, kind: 'staff', id, action },
-    });
-  }
+  const changed = (trx: Db, tenant: TenantContext, id: string, action: PeopleAction, before?: unknown, after?: unknown) =>
+    recordPeopleChange(trx, deps.events, tenant, { kind: 'staff', id, action, before, after });
 
   return {
     async list(tenant: TenantContext, query: StaffQuery): Promise<Page<StaffMember>> {
@@ -131,32 +111,22 @@ export function createStaffService(deps: PeopleDeps) {
           if (!before) throw staffNotFound();
           await checkDepartment(trx, tenant, body.departmentId);
           const { archived, ...fields } = body;
-          const patch = Object.fromEntries(
-            Object.entries({
-              staff_number: fields.staffNumber,
-              first_name: fields.firstName,
-              last_name: fields.lastName,
-              email: fields.email,
-              kind: fields.kind,
-              title: fields.title,
-              department_id: fields.departmentId,
-              user_id: fields.userId,
-              external_id: fields.externalId,
-              archived_at: archived === undefined ? undefined : archived ? (before.archived_at ?? new Date()) : null,
-            }).filter(([, v]) => v !== undefined),
-          );
+          const patch = definedOnly({
+            staff_number: fields.staffNumber,
+            first_name: fields.firstName,
+            last_name: fields.lastName,
+            email: fields.email,
+            kind: fields.kind,
+            title: fields.title,
+            department_id: fields.departmentId,
+            user_id: fields.userId,
+            external_id: fields.externalId,
+            archived_at: archived === undefined ? undefined : archived ? (before.archived_at ?? new Date()) : null,
+          });
           const after = await repo.updateStaff(id, patch);
           const action =
             archived === true && !before.archived_at ? 'archived' : archived === false && before.archived_at ? 'restored' : 'updated';
-          const keys = Object.keys(patch) as (keyof StaffRow)[];
-          await changed(
-            trx,
-            tenant,
-            id,
-            action,
-            Object.fromEntries(keys.map((k) => [k, before[k]])),
-            Object.fromEntries(keys.map((k) => [k, after[k]])),
-          );
+          await changed(trx, tenant, id, action, ...beforeAndAfter(Object.keys(patch), before, after));
           return present(after);
         })
         .catch((err: unknown) => uniqueField(err, STAFF_UNIQUE));

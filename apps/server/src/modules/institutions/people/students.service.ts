@@ -16,7 +16,9 @@ import { type Db, isUniqueViolation } from '../../../platform/db/database.ts';
 import type { EventPublisher } from '../../../platform/events/outbox.ts';
 import { AppError, invalidField, notFound } from '../../../platform/http/app-error.ts';
 import { containsPattern, decodeKeyCursor, encodeKeyCursor } from '../../../platform/http/cursor.ts';
+import { beforeAndAfter, definedOnly } from '../../../platform/patch.ts';
 import type { TenantContext } from '../../../platform/tenancy/tenancy.ts';
+import { type PeopleAction, recordPeopleChange } from './people.changes.ts';
 import { peopleRepository, type StudentRow, type StudentScope } from './people.repository.ts';
 
 export type PeopleDeps = {
@@ -85,29 +87,8 @@ export function createStudentsService(deps: PeopleDeps) {
     if (member?.role !== role) throw invalidField(`people.not_a_${role}`, field, `must be a member with the ${role} role`);
   }
 
-  async function changed(
-    trx: Db,
-    tenant: TenantContext,
-    id: string,
-    action: 'created' | 'updated' | 'deleted',
-    before?: unknown,
-    after?: unknown,
-  ) {
-    await recordAudit(trx, {
-      action: `student.${action}`,
-      targetType: 'student',
-      targetId: id,
-      institutionId: tenant.institutionId,
-      before,
-      after,
-    });
-    await deps.events.publish(trx, {
-      type: 'institutions.people_changed',
-      key: id,
-      tenantId: tenant.institutionId,
-      payload: { institutionId: tenant.institutionId, kind: 'students', id, action },
-    });
-  }
+  const changed = (trx: Db, tenant: TenantContext, id: string, action: PeopleAction, before?: unknown, after?: unknown) =>
+    recordPeopleChange(trx, deps.events, tenant, { kind: 'students', id, action, before, after });
 
   async function visible(tenant: TenantContext, userId: string, id: string): Promise<StudentRow> {
     const repo = peopleRepository(deps.db, tenant.schema);
@@ -176,28 +157,18 @@ export function createStudentsService(deps: PeopleDeps) {
           const repo = peopleRepository(trx, tenant.schema);
           const before = await repo.student(id);
           if (!before) throw studentNotFound();
-          const patch = Object.fromEntries(
-            Object.entries({
-              student_number: body.studentNumber,
-              first_name: body.firstName,
-              last_name: body.lastName,
-              date_of_birth: body.dateOfBirth,
-              email: body.email,
-              status: body.status,
-              user_id: body.userId,
-              external_id: body.externalId,
-            }).filter(([, v]) => v !== undefined),
-          );
+          const patch = definedOnly({
+            student_number: body.studentNumber,
+            first_name: body.firstName,
+            last_name: body.lastName,
+            date_of_birth: body.dateOfBirth,
+            email: body.email,
+            status: body.status,
+            user_id: body.userId,
+            external_id: body.externalId,
+          });
           const after = await repo.updateStudent(id, patch);
-          const keys = Object.keys(patch) as (keyof StudentRow)[];
-          await changed(
-            trx,
-            tenant,
-            id,
-            'updated',
-            Object.fromEntries(keys.map((k) => [k, before[k]])),
-            Object.fromEntries(keys.map((k) => [k, after[k]])),
-          );
+          await changed(trx, tenant, id, 'updated', ...beforeAndAfter(Object.keys(patch), before, after));
           return after;
         })
         .catch((err: unknown) => uniqueField(err, STUDENT_UNIQUE));

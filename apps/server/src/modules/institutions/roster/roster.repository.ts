@@ -2,7 +2,7 @@
 // has, and writing a plan in chunks.
 import type { ImportProgress, ImportReport } from '@edumatrix/contracts';
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import { type Db, rowsOf } from '../../../platform/db/database.ts';
 import type { Existing, Plan } from './roster.plan.ts';
 
 export type ImportRow = {
@@ -23,7 +23,6 @@ export type ImportRow = {
 const CHUNK = 500;
 const chunks = <T>(items: T[]) =>
   Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
-const rowsOf = async <R>(db: Db, query: ReturnType<typeof sql<R>>) => (await query.execute(db)).rows;
 
 export function importsRepository(db: Db, schema: string) {
   const imports = sql.table(`${schema}.imports`);

@@ -9,6 +9,7 @@ import type { EventPublisher } from '../../../platform/events/outbox.ts';
 import { notFound } from '../../../platform/http/app-error.ts';
 import type { Logger } from '../../../platform/observability/logger.ts';
 import { type TenantContext, tenantSchemaName } from '../../../platform/tenancy/tenancy.ts';
+import { isoOrNull as iso } from '../../../platform/time/zoned.ts';
 import { countsOf, planRoster } from './roster.plan.ts';
 import { readRoster } from './roster.read.ts';
 import { type ImportRow, importQueue, importsRepository, readExisting, writePlan } from './roster.repository.ts';
@@ -27,7 +28,6 @@ export type RosterServiceDeps = {
 };
 
 const MAX_PROBLEMS = 1000;
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 const present = (r: Omit<ImportRow, 'files'>): RosterImport => ({
   id: r.id,

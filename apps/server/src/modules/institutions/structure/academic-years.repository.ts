@@ -1,6 +1,6 @@
 // SQL for academic years and their terms, in the tenant's schema.
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import { type Db, rowsOf } from '../../../platform/db/database.ts';
 
 export type YearRow = { id: string; name: string; starts_on: string; ends_on: string; current: boolean; archived_at: Date | null };
 export type TermRow = { id: string; academic_year_id: string; name: string; starts_on: string; ends_on: string };
@@ -12,7 +12,7 @@ const termColumns = sql`id, academic_year_id, name, starts_on::text as starts_on
 export function academicYearsRepository(db: Db, schema: string) {
   const years = sql.table(`${schema}.academic_years`);
   const terms = sql.table(`${schema}.terms`);
-  const run = async <R>(query: ReturnType<typeof sql<R>>) => (await query.execute(db)).rows;
+  const run = <R>(query: ReturnType<typeof sql<R>>) => rowsOf(db, query);
   return {
     list: (archived: 'false' | 'true' | 'all') =>
       run(sql<YearRow>`select ${yearColumns} from ${years}

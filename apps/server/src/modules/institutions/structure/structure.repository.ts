@@ -1,7 +1,7 @@
 // SQL for the organisational units, generic over the kinds in structure.kinds.ts. Table and column
 // names come from that fixed table, never from input.
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import { type Db, rowsOf } from '../../../platform/db/database.ts';
 import type { KindConfig } from './structure.kinds.ts';
 
 export type UnitRow = {
@@ -26,7 +26,7 @@ export type UnitListOptions = {
 
 export function structureRepository(db: Db, schema: string) {
   const table = (name: string) => sql.table(`${schema}.${name}`);
-  const rows = async <R>(query: RawBuilder<R>) => (await query.execute(db)).rows;
+  const rows = <R>(query: RawBuilder<R>) => rowsOf(db, query);
 
   return {
     async list(config: KindConfig, options: UnitListOptions): Promise<UnitRow[]> {

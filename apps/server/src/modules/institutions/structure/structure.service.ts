@@ -8,6 +8,8 @@ import type { EventPublisher } from '../../../platform/events/outbox.ts';
 import { AppError, invalidField, notFound } from '../../../platform/http/app-error.ts';
 import { containsPattern, decodeKeyCursor, encodeKeyCursor } from '../../../platform/http/cursor.ts';
 import type { TenantContext } from '../../../platform/tenancy/tenancy.ts';
+import { isoOrNull as iso } from '../../../platform/time/zoned.ts';
+import { canTeach } from '../institutions.permissions.ts';
 import { HOLDER_NAMES, KINDS, type KindConfig } from './structure.kinds.ts';
 import { structureRepository, type UnitRow } from './structure.repository.ts';
 
@@ -21,9 +23,6 @@ export type StructureServiceDeps = {
 /** A unit as the API shows it: the common fields, plus its kind's references and extras. */
 type Unit = Department & Record<string, unknown>;
 type Body = Record<string, unknown> & { archived?: boolean };
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const TEACHING_ROLES = ['teacher', 'admin', 'owner'];
 
 function present(config: KindConfig, row: UnitRow): Unit {
   const unit: Unit = {
@@ -78,7 +77,7 @@ export function createStructureService(deps: StructureServiceDeps) {
   /** Asked before the transaction: on embedded PGlite, a query outside it would wait for it. */
   async function checkTeacher(tenant: TenantContext, body: Body) {
     const teacher = body.homeroomTeacherId;
-    if (typeof teacher === 'string' && !TEACHING_ROLES.includes((await deps.roleOf(tenant.institutionId, teacher)) ?? '')) {
+    if (typeof teacher === 'string' && !canTeach(await deps.roleOf(tenant.institutionId, teacher))) {
       throw invalidField('structure.not_a_teacher', 'homeroomTeacherId', 'must be a teacher of this institution');
     }
   }

@@ -1,6 +1,6 @@
 // SQL for the timetable (tenant schema) and its calendar feeds (global).
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import { type Db, rowsOf } from '../../../platform/db/database.ts';
 
 export type PeriodRow = {
   id: string;
@@ -33,7 +33,7 @@ const columns = sql`p.id, p.class_id, p.subject_id, p.teacher_id, p.room, p.week
 export function timetableRepository(db: Db, schema: string) {
   const t = (name: string) => sql.table(`${schema}.${name}`);
   const from = sql`${t('timetable_periods')} p join ${t('classes')} c on c.id = p.class_id left join ${t('subjects')} s on s.id = p.subject_id`;
-  const rows = async <R>(q: ReturnType<typeof sql<R>>) => (await q.execute(db)).rows;
+  const rows = <R>(q: ReturnType<typeof sql<R>>) => rowsOf(db, q);
   return {
     /** Serialises timetable changes of one institution, so two clashing periods cannot both pass the check. */
     lock: () => sql`select pg_advisory_xact_lock(hashtext(${`${schema}:timetable`}))`.execute(db),
@@ -117,7 +117,7 @@ export function timetableRepository(db: Db, schema: string) {
 }
 
 export function feedsRepository(db: Db) {
-  const rows = async <R>(q: ReturnType<typeof sql<R>>) => (await q.execute(db)).rows;
+  const rows = <R>(q: ReturnType<typeof sql<R>>) => rowsOf(db, q);
   return {
     insert: (f: { id: string; tokenHash: string; institutionId: string; kind: string; subjectId: string; createdBy: string }) =>
       sql`insert into institutions.calendar_feeds (id, token_hash, institution_id, kind, subject_id, created_by)

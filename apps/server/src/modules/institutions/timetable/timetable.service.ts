@@ -8,6 +8,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../../platform/http/app-error.ts';
 import type { TenantContext } from '../../../platform/tenancy/tenancy.ts';
 import { addDays, isoWeekday, zonedToday, zonedToUtc } from '../../../platform/time/zoned.ts';
+import { canTeach, isManager } from '../institutions.permissions.ts';
 import { writeIcs } from './ics.ts';
 import { feedsRepository, type PeriodRow, timetableRepository } from './timetable.repository.ts';
 
@@ -21,8 +22,6 @@ export type TimetableDeps = {
 };
 
 const DAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const TEACHING = ['teacher', 'admin', 'owner'];
-const MANAGERS = ['owner', 'admin'];
 const periodNotFound = () => notFound('timetable.period_not_found', 'Period');
 
 const present = (r: PeriodRow): Period => ({
@@ -54,7 +53,7 @@ export type TimetableService = ReturnType<typeof createTimetableService>;
 export function createTimetableService(deps: TimetableDeps) {
   /** Checked before the transaction: on embedded PGlite a query outside it would wait for it. */
   async function checkTeacher(tenant: TenantContext, teacherId: string | null | undefined) {
-    if (teacherId && !TEACHING.includes((await deps.roleOf(tenant.institutionId, teacherId)) ?? '')) {
+    if (teacherId && !canTeach(await deps.roleOf(tenant.institutionId, teacherId))) {
       throw invalidField('timetable.not_a_teacher', 'teacherId', 'must be a teacher of this institution');
     }
   }
@@ -94,8 +93,8 @@ export function createTimetableService(deps: TimetableDeps) {
 
   /** Who may subscribe to what: managers to anything, teachers to their own, students and parents to theirs. */
   async function mayFollow(tenant: TenantContext, userId: string, body: CreateFeedBody) {
-    if (MANAGERS.includes(tenant.role) || body.kind === 'class') return;
-    if (body.kind === 'teacher' && body.id === userId && TEACHING.includes(tenant.role)) return;
+    if (isManager(tenant.role) || body.kind === 'class') return;
+    if (body.kind === 'teacher' && body.id === userId && canTeach(tenant.role)) return;
     if (body.kind === 'student') {
       const repo = timetableRepository(deps.db, tenant.schema);
       const student = await repo.studentOf(body.id);
@@ -195,8 +194,7 @@ export function createTimetableService(deps: TimetableDeps) {
 
     async revokeFeed(tenant: TenantContext, userId: string, id: string): Promise<void> {
       const feed = await feedsRepository(deps.db).get(tenant.institutionId, id);
-      if (!feed || (feed.created_by !== userId && !MANAGERS.includes(tenant.role)))
-        throw notFound('timetable.feed_not_found', 'Calendar feed');
+      if (!feed || (feed.created_by !== userId && !isManager(tenant.role))) throw notFound('timetable.feed_not_found', 'Calendar feed');
       await feedsRepository(deps.db).revoke(id);
     },
 
