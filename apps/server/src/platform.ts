@@ -19,13 +19,19 @@ import {
   createAcademicYearsService,
   createAnnouncementsService,
   createAttendanceService,
+  createDashboardsService,
+  createGradesService,
   createGradingScaleService,
   createInstitutionsService,
+  createLogoService,
   createRosterService,
   createStaffService,
   createStructureService,
   createStudentsService,
   createTimetableService,
+  dashboardsConsumer,
+  dashboardsRoutes,
+  gradesRoutes,
   institutionsPermissions,
   institutionsRoutes,
   liveMembersConsumer,
@@ -81,6 +87,7 @@ import { createGateway, type Gateway } from './platform/realtime/gateway.ts';
 import { presenceRoutes } from './platform/realtime/presence.routes.ts';
 import { createMemoryPresence, createRedisPresence } from './platform/realtime/presence.ts';
 import { createResilience } from './platform/resilience/resilience.ts';
+import { createStorage, type Storage } from './platform/storage/storage.ts';
 
 export type PlatformOptions = {
   config: Config;
@@ -102,6 +109,8 @@ export type Platform = {
   config: Config;
   database: Database;
   mailer: Mailer;
+  /** Uploaded files (local disk or S3), for tests to look at what was stored. */
+  storage: Storage;
   identity: IdentityService;
   events: { publisher: EventPublisher; deadLetters: DeadLetters; worker: EventWorker | null };
   gateway(): Gateway | null;
@@ -196,6 +205,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     memberIds: async (institutionId) => await institutions.memberIds(institutionId),
   });
   const gradingScale = createGradingScaleService({ db });
+  const storage = createStorage(config);
+  const logo = createLogoService({
+    db,
+    storage,
+    schemaOf: async (institutionId) => (await institutions.basics(institutionId))?.schema ?? null,
+    onCleanupError: (err) => log.warn({ err }, 'could not delete old logo files'),
+  });
+  const grades = createGradesService({ db, events: publisher, gradingScale });
+  const dashboards = createDashboardsService({ db, institution: institutions.basics, gradingScale: gradingScale.get });
   let importRunner: PollLoop | null = null;
   let announcementRunner: PollLoop | null = null;
   const roster = createRosterService({
@@ -232,6 +250,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     webhooksConsumer({ wake: wakeDispatcher }),
     liveMembersConsumer(() => (gateway ? { push: gateway.toRoom, leave: gateway.leave } : null)),
     liveSessionsConsumer((room) => gateway?.disconnect(room)),
+    dashboardsConsumer(),
     ...(options.consumers ?? []),
   ];
   const deadLetters = createDeadLetters(db, consumers);
@@ -384,8 +403,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   rosterRoutes(app, { ...routeDeps, roster });
   timetableRoutes(app, { ...routeDeps, timetable });
   attendanceRoutes(app, { ...routeDeps, attendance });
+  gradesRoutes(app, { ...routeDeps, grades, institution: institutions.basics });
   announcementsRoutes(app, { ...routeDeps, announcements });
-  settingsRoutes(app, { ...routeDeps, gradingScale });
+  settingsRoutes(app, { ...routeDeps, gradingScale, logo });
+  dashboardsRoutes(app, { ...routeDeps, dashboards });
   notificationsRoutes(app, { ...routeDeps, notifications });
   webhooksRoutes(app, { ...routeDeps, webhooks });
   presenceRoutes(app, { ...routeDeps, presence });
@@ -427,6 +448,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     config,
     database,
     mailer,
+    storage,
     identity,
     events: { publisher, deadLetters, worker },
     gateway: () => gateway,

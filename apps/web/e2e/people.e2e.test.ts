@@ -2,21 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
 import { openPage, screenshotOnFailure, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 50 students; with `bad`, three rows are wrong in different ways (on lines 11, 26 and 41). */
-function studentsCsv(bad: boolean): Buffer {
-  const rows = ['student_number,first_name,last_name,date_of_birth,email,status'];
-  for (let i = 1; i <= 50; i++) {
-    let [first, birth, status] = [`Pupil${pad(i)}`, `2012-03-${pad((i % 28) + 1)}`, 'active'];
-    if (bad && i === 10) first = '';
-    if (bad && i === 25) birth = '2012-13-45';
-    if (bad && i === 40) status = 'expelled';
-    rows.push(`S-${pad(i)},${first},Learner${pad(i)},${birth},,${status}`);
-  }
-  return Buffer.from(`${rows.join('\n')}\n`);
-}
+import { studentsCsv } from './fixtures.ts';
 
 describe('people and roster import in Chromium', () => {
   const e2e = useE2E(WEB_DIST);

@@ -9,6 +9,8 @@ import { ResetPasswordPage } from './auth/ResetPasswordPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { SignUpPage } from './auth/SignUpPage.tsx';
 import { VerifyEmailPage } from './auth/VerifyEmailPage.tsx';
+import { GradesPage } from './grades/GradesPage.tsx';
+import { StudentGradesPage } from './grades/StudentGradesPage.tsx';
 import { AcceptInvitationPage } from './institutions/AcceptInvitationPage.tsx';
 import { AuditPage } from './institutions/AuditPage.tsx';
 import { CreateInstitutionPage } from './institutions/CreateInstitutionPage.tsx';
@@ -21,6 +23,7 @@ import { StaffPage } from './people/StaffPage.tsx';
 import { StudentDetailPage } from './people/StudentDetailPage.tsx';
 import { StudentsPage } from './people/StudentsPage.tsx';
 import { ImportPage } from './roster/ImportPage.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -70,6 +73,8 @@ export const router = createBrowserRouter([
               },
               { path: 'timetable', element: <TimetablePage /> },
               { path: 'attendance', element: <AttendancePage /> },
+              { path: 'grades', element: <GradesPage /> },
+              { path: 'grades/students/:studentId', element: <StudentGradesPage /> },
               { path: 'announcements', element: <AnnouncementsPage /> },
               {
                 path: 'people',
@@ -82,6 +87,7 @@ export const router = createBrowserRouter([
                   { path: 'import', element: <ImportPage /> },
                 ],
               },
+              { path: 'settings', element: <SettingsPage /> },
               { path: 'audit', element: <AuditPage /> },
               { path: 'webhooks', element: <WebhooksPage /> },
               { path: 'webhooks/:webhookId', element: <WebhookDetailPage /> },

@@ -5,6 +5,8 @@ import type {
   AcceptInvitationResult,
   Announcement,
   AnnouncementQuery,
+  Assessment,
+  AssessmentQuery,
   AttendanceReport,
   AttendanceReportQuery,
   AttendanceSession,
@@ -17,6 +19,7 @@ import type {
   ClassQuery,
   CreateAcademicYearBody,
   CreateAnnouncementBody,
+  CreateAssessmentBody,
   CreateClassBody,
   CreateDepartmentBody,
   CreateFeedBody,
@@ -29,8 +32,13 @@ import type {
   CreateStudentBody,
   CreateSubjectBody,
   CreateWebhookBody,
+  Dashboard,
   Department,
   DevMail,
+  EnterMarksBody,
+  EnterMarksResult,
+  Gradebook,
+  GradebookQuery,
   GradingScale,
   GuardianBody,
   Institution,
@@ -55,12 +63,14 @@ import type {
   StaffQuery,
   StructureKind,
   Student,
+  StudentGrades,
   StudentQuery,
   Subject,
   TakeAttendanceBody,
   TermBody,
   TimetableQuery,
   UpdateAcademicYearBody,
+  UpdateAssessmentBody,
   UpdateClassBody,
   UpdateDepartmentBody,
   UpdateGradingScaleBody,
@@ -138,18 +148,22 @@ export function createClient(options: ClientOptions = {}) {
     const url = new URL(baseUrl + path, baseUrl || 'http://localhost');
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // A Blob (a file to upload) goes as its bytes with its own type; anything else as JSON.
+    const binary = body instanceof Blob;
+    if (body !== undefined) headers['content-type'] = binary ? body.type || 'application/octet-stream' : 'application/json';
     // Refresh and logout are authorised by the refresh token; an (expired) access token is noise there.
     if (accessToken && !REFRESH_TOKEN_ROUTES.includes(path)) headers.authorization = `Bearer ${accessToken}`;
     if (transport === 'cookie') headers['x-token-transport'] = 'cookie';
     const res = await doFetch(baseUrl ? url.toString() : url.pathname + url.search, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : binary ? body : JSON.stringify(body),
       credentials: 'include',
     });
     if (res.status === 204) return undefined as T;
-    const data = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
+    const type = res.headers.get('content-type') ?? '';
+    // JSON and text as such; anything else (a PDF, an image) as a Blob to save or show.
+    const data = type.includes('json') ? await res.json() : type.startsWith('text/') || !type ? await res.text() : await res.blob();
     if (!res.ok) throw new ApiError(res.status, data as Problem);
     return data as T;
   }
@@ -266,6 +280,9 @@ export function createClient(options: ClientOptions = {}) {
     },
     settings: {
       gradingScale: (id: string) => call<GradingScale>('GET', `${inst(id)}/settings/grading-scale`),
+      /** The image's bytes (PNG or JPEG, at most 2 MB); answers the new versioned logo URL. */
+      uploadLogo: (id: string, image: Blob) => call<{ logoUrl: string }>('PUT', `${inst(id)}/settings/logo`, image),
+      removeLogo: (id: string) => call<void>('DELETE', `${inst(id)}/settings/logo`),
       updateGradingScale: (id: string, body: UpdateGradingScaleBody) =>
         call<GradingScale>('PUT', `${inst(id)}/settings/grading-scale`, body),
     },
@@ -276,6 +293,27 @@ export function createClient(options: ClientOptions = {}) {
       remove: (id: string, announcementId: string) =>
         call<void>('DELETE', `${inst(id)}/announcements/${encodeURIComponent(announcementId)}`),
     },
+    grades: {
+      assessments: (id: string, classId: string, query: AssessmentQuery = {}) =>
+        call<Assessment[]>('GET', `${unit(id, 'classes', classId)}/assessments`, undefined, query as Query),
+      createAssessment: (id: string, classId: string, body: CreateAssessmentBody) =>
+        call<Assessment>('POST', `${unit(id, 'classes', classId)}/assessments`, body),
+      updateAssessment: (id: string, assessmentId: string, body: UpdateAssessmentBody) =>
+        call<Assessment>('PATCH', `${inst(id)}/assessments/${encodeURIComponent(assessmentId)}`, body),
+      deleteAssessment: (id: string, assessmentId: string) =>
+        call<void>('DELETE', `${inst(id)}/assessments/${encodeURIComponent(assessmentId)}`),
+      gradebook: (id: string, classId: string, query: GradebookQuery) =>
+        call<Gradebook>('GET', `${unit(id, 'classes', classId)}/gradebook`, undefined, query as Query),
+      enterMarks: (id: string, classId: string, body: EnterMarksBody) =>
+        call<EnterMarksResult>('PUT', `${unit(id, 'classes', classId)}/marks`, body),
+      ofStudent: (id: string, studentId: string, termId: string) =>
+        call<StudentGrades>('GET', `${student(id, studentId)}/grades`, undefined, { termId }),
+      /** The report card as a PDF. */
+      reportCard: (id: string, studentId: string, termId: string) =>
+        call<Blob>('GET', `${student(id, studentId)}/report-card`, undefined, { termId }),
+    },
+    /** The caller's dashboard, shaped by their role in the institution. */
+    dashboard: (id: string) => call<Dashboard>('GET', `${inst(id)}/dashboard`),
     attendance: {
       take: (id: string, classId: string, date: string, body: TakeAttendanceBody, periodId?: string) =>
         call<AttendanceSession>('PUT', `${unit(id, 'classes', classId)}/attendance/${date}`, body, { periodId }),

@@ -40,6 +40,11 @@ export const eventCatalog = {
   'identity.user_registered': define(1, 'p2', z.object({ userId: z.uuid(), email: z.string(), displayName: z.string() })),
   /** Security: signed-out sessions must lose their live connections at once. */
   'identity.sessions_revoked': define(1, 'p0', z.object({ userId: z.uuid(), sessionIds: z.array(z.uuid()), reason: z.string() })),
+  /**
+   * A user signed in or renewed their session: published at most once per user per clock hour (the
+   * event's time says when), so dashboards count active users without a write on every request.
+   */
+  'identity.user_active': define(1, 'p3', z.object({ userId: z.uuid() })),
   'institutions.institution_provisioned': define(
     1,
     'p2',
@@ -125,6 +130,60 @@ export const eventCatalog = {
     1,
     'p2',
     z.object({ institutionId: z.uuid(), studentId: z.uuid(), classId: z.uuid(), rate: z.number(), threshold: z.number() }),
+  ),
+  /** A register was taken or corrected: its totals, so dashboards keep a daily trend without scanning marks. */
+  'institutions.attendance_taken': define(
+    1,
+    'p3',
+    z.object({
+      institutionId: z.uuid(),
+      sessionId: z.uuid(),
+      classId: z.uuid(),
+      date: z.string(),
+      present: z.number().int(),
+      absent: z.number().int(),
+      late: z.number().int(),
+      excused: z.number().int(),
+    }),
+  ),
+  /** An assessment was set, changed or deleted (dashboards list the marking still to do from it). */
+  'institutions.assessment_changed': define(
+    1,
+    'p3',
+    z.object({
+      institutionId: z.uuid(),
+      assessmentId: z.uuid(),
+      classId: z.uuid(),
+      subjectId: z.uuid(),
+      termId: z.uuid(),
+      title: z.string(),
+      dueOn: z.string().nullable(),
+      action: z.enum(['created', 'updated', 'deleted']),
+    }),
+  ),
+  /**
+   * A student's mark for an assessment was entered, changed or cleared. Carries the student's
+   * resulting term grade in that subject, so dashboards keep a grade distribution without scanning marks.
+   */
+  'institutions.grade_updated': define(
+    1,
+    'p2',
+    z.object({
+      institutionId: z.uuid(),
+      studentId: z.uuid(),
+      classId: z.uuid(),
+      subjectId: z.uuid(),
+      termId: z.uuid(),
+      assessmentId: z.uuid(),
+      assessmentTitle: z.string(),
+      /** Null when the mark was cleared or the student is excused. */
+      points: z.number().nullable(),
+      excused: z.boolean().default(false),
+      maxPoints: z.number(),
+      /** The weighted term percentage in this subject after the change, null with nothing marked. */
+      termPercent: z.number().nullable(),
+      termBand: z.string().nullable(),
+    }),
   ),
   'institutions.announcement_published': define(
     1,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HexColor } from './branding.ts';
 import { AuthResult, DisplayName, Email, Password } from './identity.ts';
 
 export const InstitutionRole = z.enum(['owner', 'admin', 'teacher', 'student', 'staff', 'parent']);
@@ -56,6 +57,8 @@ export const UpdateInstitutionBody = z.strictObject({
   contactEmail: profileFields.contactEmail.nullable().optional(),
   phone: profileFields.phone.nullable().optional(),
   address: profileFields.address.nullable().optional(),
+  /** Must contrast at least 3:1 with white text (checked by the server, which names the field). */
+  brandColor: HexColor.nullable().optional(),
 });
 export type UpdateInstitutionBody = z.infer<typeof UpdateInstitutionBody>;
 
@@ -73,6 +76,9 @@ export const Institution = z.object({
   contactEmail: z.string().nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
+  /** The 256 px logo with a version in its query, so a new logo is a new URL; null without a logo. */
+  logoUrl: z.string().nullable(),
+  brandColor: z.string().nullable(),
 });
 export type Institution = z.infer<typeof Institution>;
 

@@ -13,6 +13,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'institutions.people_changed',
   'institutions.enrolment_changed',
   'institutions.attendance_alert',
+  'institutions.grade_updated',
   'institutions.announcement_published',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);

@@ -4,6 +4,8 @@ import { identityMigrations } from './identity/index.ts';
 import {
   announcementsMigrations,
   attendanceMigrations,
+  dashboardsMigrations,
+  gradesMigrations,
   institutionsMigrations,
   peopleMigrations,
   rosterMigrations,
@@ -24,8 +26,10 @@ export const allMigrations: Migration[] = [
   ...rosterMigrations,
   ...timetableMigrations,
   ...attendanceMigrations,
+  ...gradesMigrations,
   ...announcementsMigrations,
   ...settingsMigrations,
+  ...dashboardsMigrations,
   ...notificationsMigrations,
   ...webhooksMigrations,
 ];

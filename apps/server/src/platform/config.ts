@@ -82,6 +82,16 @@ const ConfigSchema = z.object({
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().min(1).default(50),
   /** Events all clients together may send for one institution's rooms per 10 seconds. */
   SOCKET_EVENTS_PER_INSTITUTION_PER_10S: z.coerce.number().int().min(1).default(2000),
+  /** Uploaded files (logos, later attachments): `local` disk by default, or an S3-compatible bucket. */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  /** Local driver: where files go; unset means `${DATA_DIR}/files`. */
+  LOCAL_STORAGE_DIR: z.string().optional(),
+  /** S3 driver: the endpoint (path-style addressing: `${S3_ENDPOINT}/${S3_BUCKET}/key`), bucket and credentials. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -97,6 +107,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
+  if (config.STORAGE_DRIVER === 's3') {
+    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !config[k]);
+    if (missing.length)
+      throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: is required when STORAGE_DRIVER=s3`).join('\n')}`);
+  }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: is required in production');
   }

@@ -1,6 +1,9 @@
 // Builds real platforms for integration tests: on embedded PGlite (a migrated template cloned per
 // platform) or, when TEST_DATABASE_URL is set, on PostgreSQL (a database created from a migrated template).
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@edumatrix/client';
 import { PGlite } from '@electric-sql/pglite';
@@ -92,6 +95,8 @@ export type TestPlatform = {
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   let databaseName: string | null = null;
   let pglite: PGlite | undefined;
+  // Uploaded files go to a folder of this platform's own, never into the checkout's ./data.
+  const ownFiles = options.dataDir ? null : join(tmpdir(), `edumatrix-test-files-${randomUUID()}`);
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -100,6 +105,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     RATE_LIMIT_PER_MINUTE: '100000',
     // JetStream names are global to the NATS server: every test platform gets its own.
     EVENTS_NAMESPACE: `t${randomUUID().replaceAll('-', '').slice(0, 20)}`,
+    ...(ownFiles ? { LOCAL_STORAGE_DIR: ownFiles } : {}),
     ...options.env,
   };
   if (adminUrl) {
@@ -137,6 +143,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     client: () => createClient({ baseUrl: url }),
     async close(closeOptions = {}) {
       await platform.close().catch(() => {});
+      if (ownFiles) await rm(ownFiles, { recursive: true, force: true });
       if (adminUrl && databaseName && !closeOptions.keepDatabase) {
         await withAdmin((c) => c.query(`drop database if exists ${databaseName} with (force)`));
       }

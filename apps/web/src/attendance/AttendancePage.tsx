@@ -1,12 +1,12 @@
 import type { Institution } from '@edumatrix/contracts';
-import { Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { SegmentedControl, Stack } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useInstitutionContext } from '../institutions/useInstitutionContext.ts';
 import { fullName, sortName } from '../people/labels.ts';
 import { PageHeader } from '../structure/PageHeader.tsx';
 import { myStudentsQuery } from '../timetable/queries.ts';
-import { LoadError, Loading } from '../ui/states.tsx';
+import { LoadError, Loading, Notice } from '../ui/states.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { AttendanceReportView } from './AttendanceReportView.tsx';
 import { rosterQuery, takesAttendance, useMyClasses } from './queries.ts';
@@ -51,7 +51,7 @@ function ClassReport({ institution, classes }: { institution: Institution; class
   // Every class's roster would be many requests; the report names students of any class it shows.
   const rosters = useQueries({ queries: classes.map((c) => rosterQuery(institution.id, c.value)) });
   const names = new Map(rosters.flatMap((r) => r.data ?? []).map((s) => [s.id, sortName(s)]));
-  if (classes.length === 0) return <Empty text="No classes to report on yet." />;
+  if (classes.length === 0) return <Notice>No classes to report on yet.</Notice>;
   return (
     <AttendanceReportView
       institution={institution}
@@ -74,7 +74,9 @@ function LearnerAttendance({ institution }: { institution: Institution }) {
     <Stack gap="md">
       <PageHeader title={title} hint={parent ? 'The attendance of the children linked to your account.' : 'Your own attendance.'} />
       {students.data.length === 0 ? (
-        <Empty text="No student record is linked to your account yet. Ask the school office to link you, and your attendance appears here." />
+        <Notice>
+          No student record is linked to your account yet. Ask the school office to link you, and your attendance appears here.
+        </Notice>
       ) : (
         <AttendanceReportView
           institution={institution}
@@ -84,16 +86,6 @@ function LearnerAttendance({ institution }: { institution: Institution }) {
         />
       )}
     </Stack>
-  );
-}
-
-function Empty({ text }: { text: string }) {
-  return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-      <Text size="sm" c="dimmed" maw={640}>
-        {text}
-      </Text>
-    </Paper>
   );
 }
 

@@ -180,7 +180,7 @@ function RateBadge({ rate, low }: { rate: number | null; low: boolean }) {
   );
 }
 
-function ThresholdForm({ institution, alertBelow }: { institution: Institution; alertBelow: number }) {
+export function ThresholdForm({ institution, alertBelow }: { institution: Institution; alertBelow: number }) {
   const queryClient = useQueryClient();
   const [value, setValue] = useState<number | string>(Math.round(alertBelow * 100));
   const save = useMutation({

@@ -14,6 +14,13 @@ import { useInstitutionContext } from './useInstitutionContext.ts';
 const KNOWN_ACTIONS = [
   'institution.created',
   'institution.updated',
+  'institution.logo_updated',
+  'institution.logo_removed',
+  'grading_scale.updated',
+  'grades.assessment_created',
+  'grades.assessment_updated',
+  'grades.assessment_deleted',
+  'grades.marks_entered',
   'invitation.created',
   'invitation.accepted',
   'invitation.revoked',

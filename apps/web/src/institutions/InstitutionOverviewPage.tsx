@@ -1,6 +1,7 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { DashboardSection } from '../dashboards/DashboardSection.tsx';
 import { InstitutionDetails } from './InstitutionDetails.tsx';
-import { InstitutionSettingsForm } from './InstitutionSettingsForm.tsx';
 import { canManage } from './options.ts';
 import { useInstitutionContext } from './useInstitutionContext.ts';
 
@@ -8,17 +9,19 @@ export function InstitutionOverviewPage() {
   const institution = useInstitutionContext();
   return (
     <Stack gap="lg">
+      <DashboardSection institution={institution} />
       <InstitutionDetails institution={institution} />
       {canManage(institution.myRole) && (
-        <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="institution-settings">
-          <Title order={2} size="h4" id="institution-settings">
-            Settings
-          </Title>
-          <Text size="sm" c="dimmed" mb="md">
-            Owners and admins can change these. Leave a field empty to remove it.
-          </Text>
-          {/* The switcher reuses this page for another institution; its form must start over. */}
-          <InstitutionSettingsForm key={institution.id} institution={institution} />
+        // The profile form lives on the Settings page, with the logo, colours and grading scale.
+        <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+          <Group justify="space-between" gap="sm">
+            <Text size="sm" c="dimmed">
+              Owners and admins change the profile, logo, brand colour and grading scale in Settings.
+            </Text>
+            <Button component={Link} to={`/institutions/${institution.id}/settings`} variant="light">
+              Open settings
+            </Button>
+          </Group>
         </Paper>
       )}
     </Stack>

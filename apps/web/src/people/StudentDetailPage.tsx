@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { client } from '../api.ts';
+import { entersMarks } from '../grades/queries.ts';
 import { canManage } from '../institutions/options.ts';
 import { membersQuery } from '../institutions/queries.ts';
 import { useInstitutionContext } from '../institutions/useInstitutionContext.ts';
@@ -282,16 +283,23 @@ export function StudentDetailPage() {
                     </Badge>
                   </Group>
                 </Stack>
-                {manager && (
-                  <Group gap="xs">
-                    <Button variant="default" onClick={() => setEditing(true)}>
-                      Edit
+                <Group gap="xs">
+                  {entersMarks(institution.myRole) && (
+                    <Button variant="light" component={Link} to={`/institutions/${institution.id}/grades/students/${student.data.id}`}>
+                      Grades and report card
                     </Button>
-                    <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
-                      Delete
-                    </Button>
-                  </Group>
-                )}
+                  )}
+                  {manager && (
+                    <>
+                      <Button variant="default" onClick={() => setEditing(true)}>
+                        Edit
+                      </Button>
+                      <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
+                        Delete
+                      </Button>
+                    </>
+                  )}
+                </Group>
               </Group>
               <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
                 <Field label="Date of birth">{student.data.dateOfBirth ? formatDate(`${student.data.dateOfBirth}T00:00:00`) : '—'}</Field>

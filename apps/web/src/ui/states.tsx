@@ -1,4 +1,5 @@
-import { Alert, Center, Loader, VisuallyHidden } from '@mantine/core';
+import { Alert, Center, Loader, Paper, Text, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { errorMessage } from './problem.ts';
 
 export function Loading({ label = 'Loading' }: { label?: string }) {
@@ -15,5 +16,16 @@ export function LoadError({ error, title = 'Could not load this page' }: { error
     <Alert color="red" variant="light" title={title} role="alert">
       {errorMessage(error)}
     </Alert>
+  );
+}
+
+/** A quiet card for "nothing here yet" and "choose something first". */
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+      <Text size="sm" c="dimmed" maw={640}>
+        {children}
+      </Text>
+    </Paper>
   );
 }

@@ -10,6 +10,7 @@ const EVENT_LABELS: Record<WebhookEventType, string> = {
   'institutions.people_changed': 'Student or staff record changed',
   'institutions.enrolment_changed': 'Class enrolment changed',
   'institutions.attendance_alert': 'Attendance alert',
+  'institutions.grade_updated': 'Grade entered or changed',
   'institutions.announcement_published': 'Announcement published',
 };
 

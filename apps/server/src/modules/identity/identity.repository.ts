@@ -83,6 +83,15 @@ export function identityRepository(executor: Db) {
         .where('expires_at', '>', now())
         .orderBy('last_used_at', 'desc')
         .execute(),
+    /** When any of the user's sessions was last used (signed in or renewed). */
+    lastActiveAt: async (userId: string) =>
+      (
+        await db
+          .selectFrom('identity.sessions')
+          .select((eb) => eb.fn.max('last_used_at').as('at'))
+          .where('user_id', '=', userId)
+          .executeTakeFirst()
+      )?.at ?? null,
     touchSession: (id: string, ip: string | null) =>
       db.updateTable('identity.sessions').set({ last_used_at: now(), ip }).where('id', '=', id).execute(),
     revokeSession: (id: string, reason: string) =>

@@ -68,6 +68,17 @@ export function createIdentityService(deps: IdentityDeps) {
     });
   }
 
+  /**
+   * Dashboards count active users from `identity.user_active`. Published on sign-in and renewal (an
+   * access token lives 15 minutes, so an active user renews often), at most once per clock hour:
+   * hourly, so each institution can place the activity on its own local day.
+   */
+  async function noteActive(trx: Db, r: IdentityRepository, userId: string) {
+    const last = await r.lastActiveAt(userId);
+    if (last && new Date(last).getTime() >= Math.floor(Date.now() / 3_600_000) * 3_600_000) return;
+    await deps.events.publish(trx, { type: 'identity.user_active', key: userId, actorId: userId, payload: { userId } });
+  }
+
   async function issue(r: IdentityRepository, user: UserRow, sessionId: string): Promise<IssuedAuth> {
     const refreshToken = newOpaqueToken();
     await r.insertRefreshToken(hashOpaqueToken(refreshToken), sessionId);
@@ -79,9 +90,10 @@ export function createIdentityService(deps: IdentityDeps) {
     return { user: toUser(user), accessToken: access.token, accessTokenExpiresAt: access.expiresAt.toISOString(), refreshToken };
   }
 
-  async function startSession(r: IdentityRepository, user: UserRow, meta: ClientMeta): Promise<IssuedAuth> {
+  async function startSession(trx: Db, r: IdentityRepository, user: UserRow, meta: ClientMeta): Promise<IssuedAuth> {
     const sessionId = uuidv7();
     const expiresAt = new Date(Date.now() + deps.refreshTokenTtlDays * 86_400_000);
+    await noteActive(trx, r, user.id);
     await r.insertSession({
       id: sessionId,
       user_id: user.id,
@@ -136,7 +148,7 @@ export function createIdentityService(deps: IdentityDeps) {
           actorId: user.id,
           payload: { userId: user.id, email: user.email, displayName: user.display_name },
         });
-        return startSession(r, user, meta);
+        return startSession(trx, r, user, meta);
       })
       .catch((err: unknown) => {
         // Two registrations racing for one email: the unique index decides.
@@ -177,7 +189,7 @@ export function createIdentityService(deps: IdentityDeps) {
         throw new AppError('unauthenticated', 'identity.invalid_credentials', 'The email or password is not correct');
       }
       await deps.limiter.reset(`login:account:${email}`);
-      return deps.db.transaction().execute((trx) => startSession(identityRepository(trx), user, meta));
+      return deps.db.transaction().execute((trx) => startSession(trx, identityRepository(trx), user, meta));
     },
 
     /** Rotates the refresh token. Presenting a spent token revokes the whole session (token family). */
@@ -204,6 +216,7 @@ export function createIdentityService(deps: IdentityDeps) {
         const user = await r.findUserById(session.user_id);
         if (!user) return { error: 'auth.invalid_refresh_token' as const };
         if (!token.spent_at) await r.spendRefreshToken(token.token_hash);
+        await noteActive(trx, r, session.user_id);
         await r.touchSession(session.id, meta.ip);
         return { error: undefined, auth: await issue(r, user, session.id) };
       });

@@ -2,6 +2,7 @@
 // and a member of institution A against every route aimed at institution B.
 import { type ApiClient, ApiError } from '@edumatrix/client';
 import type { InstitutionRole } from '@edumatrix/contracts';
+import { Jimp } from 'jimp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleHas } from '../../platform/auth/permissions.ts';
 import { addMember, createInstitution, signedUpClient, waitFor } from '../../testing/factories.ts';
@@ -116,6 +117,21 @@ const freshPeriod = async (target: Target) =>
       endsAt: '10:45',
     })
   ).id;
+/** An assessment of a class the teacher member teaches, with a student enrolled: what every grades sample needs. */
+async function gradedClass(target: Target, studentId?: string) {
+  const classId = await teachersClass(target);
+  const termId = (await freshYear(target)).terms[0]?.id as string;
+  const subjectId = await freshUnit(target, 'subjects');
+  const student = studentId ?? (await freshStudent(target));
+  await target.owner.students.enrol(target.institutionId, classId, [student]);
+  const assessment = await target.owner.grades.createAssessment(target.institutionId, classId, {
+    subjectId,
+    termId,
+    title: 'Test',
+    maxPoints: 10,
+  });
+  return { classId, termId, subjectId, studentId: student, assessmentId: assessment.id };
+}
 const studentPath = (target: Target, id: string) => `${base(target.institutionId)}/students/${id}`;
 const yearPath = (target: Target, yearId: string) => `${base(target.institutionId)}/academic-years/${yearId}`;
 const structureSamples: Record<string, Sample> = Object.fromEntries(
@@ -335,6 +351,7 @@ const samples: Record<string, Sample> = {
     method: 'GET',
     path: `${base(x.institutionId)}/attendance/report?from=2026-11-01&to=2026-11-30`,
   }),
+  'GET /api/v1/institutions/:institutionId/dashboard': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/dashboard` }),
   'GET /api/v1/institutions/:institutionId/attendance/settings': async (_t, x) => ({
     method: 'GET',
     path: `${base(x.institutionId)}/attendance/settings`,
@@ -344,6 +361,45 @@ const samples: Record<string, Sample> = {
     path: `${base(x.institutionId)}/attendance/settings`,
     body: { alertBelow: 0.8 },
   }),
+  'GET /api/v1/institutions/:institutionId/classes/:classId/assessments': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/classes/${await teachersClass(x)}/assessments`,
+  }),
+  'POST /api/v1/institutions/:institutionId/classes/:classId/assessments': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/classes/${await teachersClass(x)}/assessments`,
+    body: { subjectId: await freshUnit(x, 'subjects'), termId: (await freshYear(x)).terms[0]?.id, title: 'Quiz', maxPoints: 10 },
+  }),
+  'PATCH /api/v1/institutions/:institutionId/assessments/:assessmentId': async (_t, x) => ({
+    method: 'PATCH',
+    path: `${base(x.institutionId)}/assessments/${(await gradedClass(x)).assessmentId}`,
+    body: { title: 'Renamed' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/assessments/:assessmentId': async (_t, x) => ({
+    method: 'DELETE',
+    path: `${base(x.institutionId)}/assessments/${(await gradedClass(x)).assessmentId}`,
+  }),
+  'GET /api/v1/institutions/:institutionId/classes/:classId/gradebook': async (_t, x) => {
+    const g = await gradedClass(x);
+    return { method: 'GET', path: `${base(x.institutionId)}/classes/${g.classId}/gradebook?subjectId=${g.subjectId}&termId=${g.termId}` };
+  },
+  'PUT /api/v1/institutions/:institutionId/classes/:classId/marks': async (_t, x) => {
+    const g = await gradedClass(x);
+    return {
+      method: 'PUT',
+      path: `${base(x.institutionId)}/classes/${g.classId}/marks`,
+      body: { marks: [{ assessmentId: g.assessmentId, studentId: g.studentId, points: 7 }] },
+    };
+  },
+  // The student member's own record (their parent's child), in a class the teacher member teaches.
+  'GET /api/v1/institutions/:institutionId/students/:studentId/grades': async (_t, x) => {
+    const g = await gradedClass(x, await visibleStudent(x));
+    return { method: 'GET', path: `${studentPath(x, g.studentId)}/grades?termId=${g.termId}` };
+  },
+  'GET /api/v1/institutions/:institutionId/students/:studentId/report-card': async (_t, x) => {
+    const g = await gradedClass(x, await visibleStudent(x));
+    return { method: 'GET', path: `${studentPath(x, g.studentId)}/report-card?termId=${g.termId}` };
+  },
   'GET /api/v1/institutions/:institutionId/announcements': async (_t, x) => ({
     method: 'GET',
     path: `${base(x.institutionId)}/announcements`,
@@ -375,6 +431,17 @@ const samples: Record<string, Sample> = {
         { label: 'Fail', min: 0 },
       ],
     },
+  }),
+  'PUT /api/v1/institutions/:institutionId/settings/logo': async (_t, x) => ({
+    method: 'PUT',
+    path: `${base(x.institutionId)}/settings/logo`,
+    body: new Blob([new Uint8Array(await new Jimp({ width: 32, height: 32, color: 0x336699ff }).getBuffer('image/png'))], {
+      type: 'image/png',
+    }),
+  }),
+  'DELETE /api/v1/institutions/:institutionId/settings/logo': async (_t, x) => ({
+    method: 'DELETE',
+    path: `${base(x.institutionId)}/settings/logo`,
   }),
   'GET /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/webhooks` }),
   'POST /api/v1/institutions/:institutionId/webhooks': async (_t, x) => ({
@@ -536,7 +603,7 @@ describe(`access control on ${dbLabel()}`, () => {
       expect({ route: route.url, status: await statusOf(a.client, await sample(t, targetB)) }).toEqual({ route: route.url, status: 404 });
       // A's own institution id, but B's member or invitation ids in the path.
       if (
-        /:(userId|invitationId|webhookId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId|periodId|feedId)/.test(
+        /:(userId|invitationId|webhookId|assessmentId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId|periodId|feedId)/.test(
           route.url,
         )
       ) {

@@ -8,6 +8,15 @@ export {
   createAnnouncementsService,
 } from './announcements/index.ts';
 export { type AttendanceService, attendanceMigrations, attendanceRoutes, createAttendanceService } from './attendance/index.ts';
+export {
+  createDashboardsService,
+  DASHBOARD_EVENT_TYPES,
+  type DashboardsService,
+  dashboardsConsumer,
+  dashboardsMigrations,
+  dashboardsRoutes,
+} from './dashboards/index.ts';
+export { createGradesService, type GradesService, gradesMigrations, gradesRoutes } from './grades/index.ts';
 export { type LiveRooms, liveMembersConsumer, MEMBER_EVENT_TYPES, memberChangedPush } from './institutions.live.ts';
 export { institutionsPermissions } from './institutions.permissions.ts';
 export { institutionsRoutes } from './institutions.routes.ts';
@@ -22,7 +31,14 @@ export {
   type StudentsService,
 } from './people/index.ts';
 export { createRosterService, type RosterService, rosterMigrations, rosterRoutes } from './roster/index.ts';
-export { createGradingScaleService, type GradingScaleService, settingsMigrations, settingsRoutes } from './settings/index.ts';
+export {
+  createGradingScaleService,
+  createLogoService,
+  type GradingScaleService,
+  type LogoService,
+  settingsMigrations,
+  settingsRoutes,
+} from './settings/index.ts';
 export {
   type AcademicYearsService,
   createAcademicYearsService,

@@ -32,7 +32,13 @@ export const institutionsPermissions: PermissionTable = {
   'attendance.registers': ['owner', 'admin', 'teacher', 'staff'],
   'attendance.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
   'attendance.settings': ['owner', 'admin'],
+  // Teachers grade the classes they teach (checked by the service); students and parents read their
+  // own results. Staff who are not teachers have no business with marks.
+  'grades.manage': ['owner', 'admin', 'teacher'],
+  'grades.read': ['owner', 'admin', 'teacher', 'student', 'parent'],
   'announcements.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
   // Teachers only to the classes they teach (checked by the service).
   'announcements.create': ['owner', 'admin', 'teacher'],
+  // Everyone has one; the service shapes it by role (institution figures are counts, never names).
+  'dashboard.read': ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'],
 };

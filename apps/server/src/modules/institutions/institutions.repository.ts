@@ -40,6 +40,9 @@ export type ProfileRow = {
   contact_email: string | null;
   phone: string | null;
   address: string | null;
+  brand_color: string | null;
+  /** Names the stored logo files (settings/logo.service.ts); null: no logo. */
+  logo_version: string | null;
   updated_at: Date;
 };
 
@@ -156,7 +159,7 @@ export function tenantProfileRepository(executor: Db) {
   const db = executor as Kysely<TenantTables>;
   return {
     get: () => db.selectFrom('profile').selectAll().where('id', '=', 1).executeTakeFirstOrThrow(),
-    update: (patch: Partial<Omit<ProfileRow, 'id' | 'updated_at'>>) =>
+    update: (patch: Partial<Omit<ProfileRow, 'id' | 'updated_at' | 'logo_version'>>) =>
       db
         .updateTable('profile')
         .set({ ...patch, updated_at: new Date() })

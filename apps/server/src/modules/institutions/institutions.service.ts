@@ -1,16 +1,18 @@
 // Institution registration and tenant provisioning, settings, members, roles and invitations.
-import type {
-  AcceptInvitationBody,
-  CreateInstitutionBody,
-  CreateInvitationBody,
-  Institution,
-  InstitutionRole,
-  InstitutionSummary,
-  Invitation,
-  InvitationPreview,
-  Member,
-  UpdateInstitutionBody,
-  User,
+import {
+  type AcceptInvitationBody,
+  type CreateInstitutionBody,
+  type CreateInvitationBody,
+  contrastRatio,
+  type Institution,
+  type InstitutionRole,
+  type InstitutionSummary,
+  type Invitation,
+  type InvitationPreview,
+  type Member,
+  MIN_BRAND_CONTRAST,
+  type UpdateInstitutionBody,
+  type User,
 } from '@edumatrix/contracts';
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -18,7 +20,7 @@ import type { AuthUser } from '../../platform/auth/access-tokens.ts';
 import { hashOpaqueToken, newOpaqueToken } from '../../platform/auth/opaque-tokens.ts';
 import { type Db, isUniqueViolation } from '../../platform/db/database.ts';
 import type { EventPublisher } from '../../platform/events/outbox.ts';
-import { AppError, notFound } from '../../platform/http/app-error.ts';
+import { AppError, invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { Migration } from '../../platform/migrations/migration.ts';
 import { definedOnly } from '../../platform/patch.ts';
@@ -54,6 +56,8 @@ function present(row: InstitutionRow, role: InstitutionRole, profile: ProfileRow
     contactEmail: profile.contact_email,
     phone: profile.phone,
     address: profile.address,
+    logoUrl: profile.logo_version ? `/api/v1/institutions/${row.id}/logo/256?v=${profile.logo_version}` : null,
+    brandColor: profile.brand_color,
   };
 }
 
@@ -103,6 +107,18 @@ const slugTaken = () =>
   new AppError('conflict', 'institution.slug_taken', 'Another institution already uses this slug', {
     fields: [{ field: 'slug', message: 'is already taken' }],
   });
+
+/** White labels sit on the brand colour (buttons, badges): they must stay readable (WCAG AA, large text). */
+function assertBrandContrast(color: string) {
+  const ratio = contrastRatio(color, '#ffffff');
+  if (ratio < MIN_BRAND_CONTRAST) {
+    throw invalidField(
+      'institution.brand_color_low_contrast',
+      'brandColor',
+      `contrasts only ${ratio.toFixed(1)}:1 with white text; choose a darker colour (at least ${MIN_BRAND_CONTRAST}:1)`,
+    );
+  }
+}
 
 /** Only an owner may grant the owner role or change an owner's membership. */
 function assertMayTouchOwner(actorRole: InstitutionRole, ...roles: (InstitutionRole | undefined)[]) {
@@ -178,9 +194,10 @@ export function createInstitutionsService(deps: InstitutionsDeps) {
 
     async update(tenant: TenantContext, body: UpdateInstitutionBody): Promise<Institution> {
       if (body.slug && (await repo.slugTaken(body.slug, tenant.institutionId))) throw slugTaken();
-      const { name, slug, type, country, timezone, contactEmail, ...profilePatch } = body;
+      const { name, slug, type, country, timezone, contactEmail, brandColor, ...profilePatch } = body;
+      if (brandColor) assertBrandContrast(brandColor);
       const registryPatch = definedOnly({ name, slug, type, country, timezone });
-      const profileChanges = definedOnly({ ...profilePatch, contact_email: contactEmail });
+      const profileChanges = definedOnly({ ...profilePatch, contact_email: contactEmail, brand_color: brandColor });
       return deps.db
         .transaction()
         .execute(async (trx) => {

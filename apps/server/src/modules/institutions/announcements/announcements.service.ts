@@ -10,6 +10,7 @@ import { decodeCursor, toPage } from '../../../platform/http/cursor.ts';
 import { type TenantContext, tenantSchemaName } from '../../../platform/tenancy/tenancy.ts';
 import { isoOrNull as iso } from '../../../platform/time/zoned.ts';
 import { isManager } from '../institutions.permissions.ts';
+import { teachesClass } from '../teaching.ts';
 import { type AnnouncementRow, announcementQueue, announcementsRepository } from './announcements.repository.ts';
 
 export type AnnouncementsDeps = {
@@ -79,7 +80,7 @@ export function createAnnouncementsService(deps: AnnouncementsDeps) {
       throw invalidField('announcements.audience_not_found', 'audience.id', `does not match a ${audience.kind} of this institution`);
     }
     if (isManager(tenant.role)) return;
-    if (audience.kind !== 'class' || !(await repo.classAudience([audience.id])).includes(userId)) {
+    if (audience.kind !== 'class' || !(await teachesClass(deps.db, tenant.schema, userId, audience.id))) {
       throw forbidden('announcements.not_your_audience', 'Teachers can announce to the classes they teach');
     }
   }

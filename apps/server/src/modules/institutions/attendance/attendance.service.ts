@@ -18,6 +18,7 @@ import { addDays } from '../../../platform/time/zoned.ts';
 import { isManager } from '../institutions.permissions.ts';
 import { peopleRepository } from '../people/people.repository.ts';
 import { scopeOf } from '../people/students.service.ts';
+import { teachesClass } from '../teaching.ts';
 import { attendanceRepository, type MarkRow, type RateRow } from './attendance.repository.ts';
 
 export type AttendanceDeps = {
@@ -38,20 +39,9 @@ export type AttendanceService = ReturnType<typeof createAttendanceService>;
 
 export function createAttendanceService(deps: AttendanceDeps) {
   /** Managers take any register; a teacher those of classes they are homeroom teacher of or teach in. */
-  async function mayTake(tenant: TenantContext, userId: string, classId: string, homeroom: string | null) {
-    if (isManager(tenant.role) || homeroom === userId) return;
-    const teaches = await deps.db
-      .withSchema(tenant.schema)
-      .selectFrom('timetable_periods' as never)
-      .select('id' as never)
-      .where('class_id' as never, '=', classId as never)
-      .where('teacher_id' as never, '=', userId as never)
-      .executeTakeFirst();
-    if (!teaches)
-      throw forbidden(
-        'attendance.not_your_class',
-        'Only the homeroom teacher, a teacher of this class or an admin can take its attendance',
-      );
+  async function mayTake(tenant: TenantContext, userId: string, classId: string) {
+    if (isManager(tenant.role) || (await teachesClass(deps.db, tenant.schema, userId, classId))) return;
+    throw forbidden('attendance.not_your_class', 'Only the homeroom teacher, a teacher of this class or an admin can take its attendance');
   }
 
   async function alerts(
@@ -129,7 +119,7 @@ export function createAttendanceService(deps: AttendanceDeps) {
       const repo = attendanceRepository(deps.db, tenant.schema);
       const classInfo = await repo.classInfo(classId);
       if (!classInfo) throw notFound('structure.class_not_found', 'Class');
-      await mayTake(tenant, userId, classId, classInfo.homeroom_teacher_id);
+      await mayTake(tenant, userId, classId);
       if (periodId && (await repo.periodOf(periodId))?.class_id !== classId) {
         throw invalidField('attendance.period_of_other_class', 'periodId', 'is not a period of this class');
       }
@@ -154,6 +144,15 @@ export function createAttendanceService(deps: AttendanceDeps) {
         session = await r.session(classId, date, periodId);
         if (!session) throw new Error('the register was just written');
         await r.upsertMarks(session.id, register);
+        // The register's totals, for dashboards: a correction replaces the session's earlier totals.
+        const totals = { present: 0, absent: 0, late: 0, excused: 0 };
+        for (const m of register) totals[m.status] += 1;
+        await deps.events.publish(trx, {
+          type: 'institutions.attendance_taken',
+          key: classId,
+          tenantId: tenant.institutionId,
+          payload: { institutionId: tenant.institutionId, sessionId: session.id, classId, date, ...totals },
+        });
         const was = new Map(previous.map((m) => [m.student_id, m.status]));
         const changed = register.filter((m) => was.get(m.student_id) !== m.status);
         // Edits are audited with what each changed mark was before.

@@ -22,4 +22,14 @@ export const settingsMigrations: Migration[] = [
       ])}::jsonb)`.execute(db);
     },
   },
+  {
+    name: '20261123T0900_institutions_branding',
+    scope: 'tenant',
+    async up(db) {
+      // The brand sits with the rest of the profile, so one read gives the institution's read model.
+      // logo_version names the stored files (a content hash): null means no logo.
+      await sql`alter table profile add column brand_color text check (brand_color ~ '^#[0-9a-f]{6}$'),
+        add column logo_version text`.execute(db);
+    },
+  },
 ];
