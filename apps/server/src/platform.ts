@@ -12,6 +12,23 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { Redis } from 'ioredis';
 import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
+import {
+  coursesConsumer,
+  coursesPermissions,
+  coursesRoutes,
+  createCatalogueService,
+  createCoursesService,
+  createEnrolmentService,
+  createGamificationService,
+  createOutlineService,
+  createPathsService,
+  createProgressService,
+  createQuestionsService,
+  createQuizzesService,
+  gamificationConsumer,
+  questionsRoutes,
+  quizzesRoutes,
+} from './modules/courses/index.ts';
 import { createIdentityService, type IdentityService, identityRoutes, liveSessionsConsumer } from './modules/identity/index.ts';
 import {
   announcementsRoutes,
@@ -213,6 +230,26 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     onCleanupError: (err) => log.warn({ err }, 'could not delete old logo files'),
   });
   const grades = createGradesService({ db, events: publisher, gradingScale });
+  const courses = createCoursesService({
+    db,
+    events: publisher,
+    institutionName: async (id) => (await institutions.basics(id))?.name ?? '',
+  });
+  const outline = createOutlineService({ db, courses });
+  const enrolmentNames = async (ids: string[]) => new Map([...(await identity.getUsers(ids))].map(([id, u]) => [id, u.displayName]));
+  const enrolment = createEnrolmentService({
+    db,
+    events: publisher,
+    courses,
+    roleOf,
+    displayNames: enrolmentNames,
+  });
+  const catalogue = createCatalogueService({ db });
+  const paths = createPathsService({ db, courses });
+  const questions = createQuestionsService({ db, courses });
+  const quizzes = createQuizzesService({ db, courses });
+  const gamification = createGamificationService({ db, courses, displayNames: enrolmentNames });
+  const progress = createProgressService({ db, events: publisher, courses, displayNames: enrolmentNames });
   const dashboards = createDashboardsService({ db, institution: institutions.basics, gradingScale: gradingScale.get });
   let importRunner: PollLoop | null = null;
   let announcementRunner: PollLoop | null = null;
@@ -248,6 +285,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const consumers: Consumer[] = [
     notificationsConsumer({ notifications }),
     webhooksConsumer({ wake: wakeDispatcher }),
+    coursesConsumer({ events: publisher }),
+    gamificationConsumer({ events: publisher }),
     liveMembersConsumer(() => (gateway ? { push: gateway.toRoom, leave: gateway.leave } : null)),
     liveSessionsConsumer((room) => gateway?.disconnect(room)),
     dashboardsConsumer(),
@@ -309,7 +348,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       tick: announcements.publishDue,
     });
   }
-  const permissions = mergePermissions(institutionsPermissions, webhooksPermissions);
+  const permissions = mergePermissions(institutionsPermissions, coursesPermissions, webhooksPermissions);
   const guards = createGuards({
     db,
     tokens,
@@ -317,7 +356,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     tenants: institutions.directory,
     permissions,
     limiter,
-    institutionRequestsPerMinute: 1000,
+    institutionRequestsPerMinute: config.INSTITUTION_REQUESTS_PER_MINUTE,
   });
 
   const app = Fastify({
@@ -374,6 +413,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'", 'ws:', 'wss:'],
+        // Video lessons embed these players (and nothing else) in sandboxed frames.
+        frameSrc: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
       },
     },
   });
@@ -404,6 +445,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   timetableRoutes(app, { ...routeDeps, timetable });
   attendanceRoutes(app, { ...routeDeps, attendance });
   gradesRoutes(app, { ...routeDeps, grades, institution: institutions.basics });
+  coursesRoutes(app, { ...routeDeps, courses, outline, enrolment, catalogue, progress, paths, gamification });
+  questionsRoutes(app, { ...routeDeps, questions });
+  quizzesRoutes(app, { ...routeDeps, quizzes });
   announcementsRoutes(app, { ...routeDeps, announcements });
   settingsRoutes(app, { ...routeDeps, gradingScale, logo });
   dashboardsRoutes(app, { ...routeDeps, dashboards });

@@ -9,6 +9,13 @@ import { ResetPasswordPage } from './auth/ResetPasswordPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { SignUpPage } from './auth/SignUpPage.tsx';
 import { VerifyEmailPage } from './auth/VerifyEmailPage.tsx';
+import { CatalogueCoursePage } from './catalogue/CatalogueCoursePage.tsx';
+import { CataloguePage } from './catalogue/CataloguePage.tsx';
+import { AchievementsPage } from './courses/Achievements.tsx';
+import { CoursePage } from './courses/CoursePage.tsx';
+import { CoursesPage } from './courses/CoursesPage.tsx';
+import { LearningPathPage } from './courses/LearningPathPage.tsx';
+import { LessonPage } from './courses/LessonPage.tsx';
 import { GradesPage } from './grades/GradesPage.tsx';
 import { StudentGradesPage } from './grades/StudentGradesPage.tsx';
 import { AcceptInvitationPage } from './institutions/AcceptInvitationPage.tsx';
@@ -46,6 +53,8 @@ export const router = createBrowserRouter([
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
+      { path: 'catalogue', element: <CataloguePage /> },
+      { path: 'catalogue/:courseId', element: <CatalogueCoursePage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -75,6 +84,11 @@ export const router = createBrowserRouter([
               { path: 'attendance', element: <AttendancePage /> },
               { path: 'grades', element: <GradesPage /> },
               { path: 'grades/students/:studentId', element: <StudentGradesPage /> },
+              { path: 'courses', element: <CoursesPage /> },
+              { path: 'courses/learning-path', element: <LearningPathPage /> },
+              { path: 'courses/achievements', element: <AchievementsPage /> },
+              { path: 'courses/:courseId', element: <CoursePage /> },
+              { path: 'courses/:courseId/lessons/:lessonId', element: <LessonPage /> },
               { path: 'announcements', element: <AnnouncementsPage /> },
               {
                 path: 'people',

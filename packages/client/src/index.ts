@@ -3,8 +3,10 @@ import type {
   AcademicYear,
   AcceptInvitationBody,
   AcceptInvitationResult,
+  Achievements,
   Announcement,
   AnnouncementQuery,
+  AnswerBody,
   Assessment,
   AssessmentQuery,
   AttendanceReport,
@@ -15,19 +17,36 @@ import type {
   AuditQuery,
   AuthResult,
   CalendarFeed,
+  CatalogueCourse,
+  CatalogueEntry,
+  CatalogueQuery,
   ChangePasswordBody,
   ClassQuery,
+  Course,
+  CourseEnrolBody,
+  CourseEnrolment,
+  CourseGraph,
+  CourseModule,
+  CourseOutline,
+  CourseProgress,
+  CourseProgressSummary,
+  CourseQuery,
   CreateAcademicYearBody,
   CreateAnnouncementBody,
   CreateAssessmentBody,
   CreateClassBody,
+  CreateCourseBody,
   CreateDepartmentBody,
   CreateFeedBody,
   CreateImportBody,
   CreateInstitutionBody,
   CreateInvitationBody,
+  CreateLessonBody,
+  CreateModuleBody,
   CreatePeriodBody,
   CreateProgramBody,
+  CreateQuestionBody,
+  CreateQuizBody,
   CreateStaffBody,
   CreateStudentBody,
   CreateSubjectBody,
@@ -45,7 +64,10 @@ import type {
   InstitutionSummary,
   Invitation,
   InvitationPreview,
+  Leaderboard,
+  Lesson,
   LoginBody,
+  ManualGradeBody,
   Member,
   Notification,
   NotificationQuery,
@@ -54,11 +76,16 @@ import type {
   PlatformRole,
   Problem,
   Program,
+  Question,
+  Quiz,
+  QuizAttempt,
+  RecordProgressBody,
   RegisterBody,
   ResetPasswordBody,
   RosterImport,
   SchoolClass,
   Session,
+  SetPrerequisitesBody,
   StaffMember,
   StaffQuery,
   StructureKind,
@@ -72,13 +99,17 @@ import type {
   UpdateAcademicYearBody,
   UpdateAssessmentBody,
   UpdateClassBody,
+  UpdateCourseBody,
   UpdateDepartmentBody,
   UpdateGradingScaleBody,
   UpdateInstitutionBody,
+  UpdateLessonBody,
   UpdateMeBody,
   UpdateMemberBody,
+  UpdateModuleBody,
   UpdatePeriodBody,
   UpdateProgramBody,
+  UpdateQuizBody,
   UpdateStaffBody,
   UpdateStudentBody,
   UpdateSubjectBody,
@@ -199,6 +230,7 @@ export function createClient(options: ClientOptions = {}) {
   const student = (id: string, studentId: string) => `${inst(id)}/students/${encodeURIComponent(studentId)}`;
   const staffPath = (id: string, staffId: string) => `${inst(id)}/staff/${encodeURIComponent(staffId)}`;
   const year = (id: string, yearId: string) => `${inst(id)}/academic-years/${encodeURIComponent(yearId)}`;
+  const course = (id: string, courseId: string) => `${inst(id)}/courses/${encodeURIComponent(courseId)}`;
   const hook = (id: string, webhookId: string) => `${inst(id)}/webhooks/${encodeURIComponent(webhookId)}`;
 
   return {
@@ -292,6 +324,101 @@ export function createClient(options: ClientOptions = {}) {
       create: (id: string, body: CreateAnnouncementBody) => call<Announcement>('POST', `${inst(id)}/announcements`, body),
       remove: (id: string, announcementId: string) =>
         call<void>('DELETE', `${inst(id)}/announcements/${encodeURIComponent(announcementId)}`),
+    },
+    courses: {
+      list: (id: string, query: Partial<CourseQuery> = {}) => call<Page<Course>>('GET', `${inst(id)}/courses`, undefined, query as Query),
+      create: (id: string, body: CreateCourseBody) => call<Course>('POST', `${inst(id)}/courses`, body),
+      /** The course with its modules and lessons (learners: published lessons only). */
+      get: (id: string, courseId: string) => call<CourseOutline>('GET', course(id, courseId)),
+      update: (id: string, courseId: string, body: UpdateCourseBody) => call<Course>('PATCH', course(id, courseId), body),
+      remove: (id: string, courseId: string) => call<void>('DELETE', course(id, courseId)),
+      addModule: (id: string, courseId: string, body: CreateModuleBody) =>
+        call<CourseModule>('POST', `${course(id, courseId)}/modules`, body),
+      updateModule: (id: string, courseId: string, moduleId: string, body: UpdateModuleBody) =>
+        call<CourseModule>('PATCH', `${course(id, courseId)}/modules/${encodeURIComponent(moduleId)}`, body),
+      removeModule: (id: string, courseId: string, moduleId: string) =>
+        call<void>('DELETE', `${course(id, courseId)}/modules/${encodeURIComponent(moduleId)}`),
+      reorderModules: (id: string, courseId: string, ids: string[]) =>
+        call<CourseOutline>('PUT', `${course(id, courseId)}/modules/order`, { ids }),
+      addLesson: (id: string, courseId: string, moduleId: string, body: CreateLessonBody) =>
+        call<Lesson>('POST', `${course(id, courseId)}/modules/${encodeURIComponent(moduleId)}/lessons`, body),
+      updateLesson: (id: string, courseId: string, lessonId: string, body: UpdateLessonBody) =>
+        call<Lesson>('PATCH', `${course(id, courseId)}/lessons/${encodeURIComponent(lessonId)}`, body),
+      removeLesson: (id: string, courseId: string, lessonId: string) =>
+        call<void>('DELETE', `${course(id, courseId)}/lessons/${encodeURIComponent(lessonId)}`),
+      reorderLessons: (id: string, courseId: string, moduleId: string, ids: string[]) =>
+        call<CourseOutline>('PUT', `${course(id, courseId)}/modules/${encodeURIComponent(moduleId)}/lessons/order`, { ids }),
+      enrolments: (id: string, courseId: string) => call<CourseEnrolment[]>('GET', `${course(id, courseId)}/enrolments`),
+      enrol: (id: string, courseId: string, body: CourseEnrolBody) =>
+        call<CourseEnrolment[]>('POST', `${course(id, courseId)}/enrolments`, body),
+      unenrol: (id: string, courseId: string, userId: string) =>
+        call<void>('DELETE', `${course(id, courseId)}/enrolments/${encodeURIComponent(userId)}`),
+      newJoinCode: (id: string, courseId: string) => call<Course>('POST', `${course(id, courseId)}/join-code`),
+      removeJoinCode: (id: string, courseId: string) => call<Course>('DELETE', `${course(id, courseId)}/join-code`),
+      join: (id: string, code: string) => call<Course>('POST', `${inst(id)}/courses/join`, { code }),
+      progress: (id: string, courseId: string) => call<CourseProgress>('GET', `${course(id, courseId)}/progress`),
+      recordProgress: (id: string, courseId: string, lessonId: string, body: RecordProgressBody) =>
+        call<CourseProgress>('PUT', `${course(id, courseId)}/lessons/${encodeURIComponent(lessonId)}/progress`, body),
+      setPrerequisites: (id: string, courseId: string, body: SetPrerequisitesBody) =>
+        call<CourseOutline>('PUT', `${course(id, courseId)}/prerequisites`, body),
+      setModulePrerequisites: (id: string, courseId: string, moduleId: string, body: SetPrerequisitesBody) =>
+        call<CourseOutline>('PUT', `${course(id, courseId)}/modules/${encodeURIComponent(moduleId)}/prerequisites`, body),
+      learningPath: (id: string) => call<CourseGraph>('GET', `${inst(id)}/learning-path`),
+      questions: (id: string, courseId: string, tag?: string) =>
+        call<Question[]>('GET', `${course(id, courseId)}/questions`, undefined, { tag }),
+      addQuestion: (id: string, courseId: string, body: CreateQuestionBody) =>
+        call<Question>('POST', `${course(id, courseId)}/questions`, body),
+      updateQuestion: (id: string, courseId: string, questionId: string, body: CreateQuestionBody) =>
+        call<Question>('PUT', `${course(id, courseId)}/questions/${encodeURIComponent(questionId)}`, body),
+      removeQuestion: (id: string, courseId: string, questionId: string) =>
+        call<void>('DELETE', `${course(id, courseId)}/questions/${encodeURIComponent(questionId)}`),
+      /** A QTI package (zip bytes) or one item (XML text). */
+      importQuestions: (id: string, courseId: string, file: Blob) =>
+        call<{ imported: Question[]; errors: { file: string; message: string }[] }>(
+          'POST',
+          `${course(id, courseId)}/questions/import`,
+          file,
+        ),
+      exportQuestions: (id: string, courseId: string, version: '2.1' | '3.0' = '2.1') =>
+        call<Blob>('GET', `${course(id, courseId)}/questions/export`, undefined, { version }),
+      quizzes: (id: string, courseId: string) => call<Quiz[]>('GET', `${course(id, courseId)}/quizzes`),
+      createQuiz: (id: string, courseId: string, body: CreateQuizBody) => call<Quiz>('POST', `${course(id, courseId)}/quizzes`, body),
+      updateQuiz: (id: string, courseId: string, quizId: string, body: UpdateQuizBody) =>
+        call<Quiz>('PATCH', `${course(id, courseId)}/quizzes/${encodeURIComponent(quizId)}`, body),
+      removeQuiz: (id: string, courseId: string, quizId: string) =>
+        call<void>('DELETE', `${course(id, courseId)}/quizzes/${encodeURIComponent(quizId)}`),
+      startAttempt: (id: string, courseId: string, quizId: string) =>
+        call<QuizAttempt>('POST', `${course(id, courseId)}/quizzes/${encodeURIComponent(quizId)}/attempts`),
+      attempts: (id: string, courseId: string, quizId: string) =>
+        call<QuizAttempt[]>('GET', `${course(id, courseId)}/quizzes/${encodeURIComponent(quizId)}/attempts`),
+      attempt: (id: string, courseId: string, quizId: string, attemptId: string) =>
+        call<QuizAttempt>('GET', `${course(id, courseId)}/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}`),
+      answer: (id: string, courseId: string, quizId: string, attemptId: string, questionId: string, response: AnswerBody['response']) =>
+        call<QuizAttempt>(
+          'PUT',
+          `${course(id, courseId)}/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}/answers/${encodeURIComponent(questionId)}`,
+          { response },
+        ),
+      submitAttempt: (id: string, courseId: string, quizId: string, attemptId: string) =>
+        call<QuizAttempt>(
+          'POST',
+          `${course(id, courseId)}/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}/submit`,
+        ),
+      gradeAnswer: (id: string, courseId: string, quizId: string, attemptId: string, questionId: string, body: ManualGradeBody) =>
+        call<QuizAttempt>(
+          'PUT',
+          `${course(id, courseId)}/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}/questions/${encodeURIComponent(questionId)}/grade`,
+          body,
+        ),
+      achievements: (id: string) => call<Achievements>('GET', `${inst(id)}/achievements`),
+      leaderboard: (id: string, courseId?: string) => call<Leaderboard>('GET', `${inst(id)}/leaderboard`, undefined, { courseId }),
+      platformLeaderboard: () => call<Leaderboard>('GET', '/api/v1/leaderboard'),
+      hideFromLeaderboards: (hidden: boolean) => call<{ hidden: boolean }>('PUT', '/api/v1/me/leaderboards', { hidden }),
+      membersProgress: (id: string, courseId: string) => call<CourseProgressSummary>('GET', `${course(id, courseId)}/progress/members`),
+    },
+    catalogue: {
+      list: (query: Partial<CatalogueQuery> = {}) => call<Page<CatalogueEntry>>('GET', '/api/v1/catalogue', undefined, query as Query),
+      get: (courseId: string) => call<CatalogueCourse>('GET', `/api/v1/catalogue/${encodeURIComponent(courseId)}`),
     },
     grades: {
       assessments: (id: string, classId: string, query: AssessmentQuery = {}) =>

@@ -196,6 +196,43 @@ export const eventCatalog = {
       recipients: z.number().int(),
     }),
   ),
+  /** A course was created, changed, published, archived or deleted (the public catalogue follows this). */
+  'courses.course_changed': define(
+    1,
+    'p2',
+    z.object({
+      institutionId: z.uuid(),
+      courseId: z.uuid(),
+      institutionName: z.string(),
+      title: z.string(),
+      summary: z.string(),
+      visibility: z.enum(['institution', 'class', 'public']),
+      status: z.enum(['draft', 'published', 'archived']),
+      publishedAt: z.string().nullable(),
+      action: z.enum(['created', 'updated', 'deleted']),
+    }),
+  ),
+  /** Members joined or left a course (by roster, by hand or with a join code). */
+  'courses.enrolment_changed': define(
+    1,
+    'p2',
+    z.object({
+      institutionId: z.uuid(),
+      courseId: z.uuid(),
+      userIds: z.array(z.uuid()),
+      action: z.enum(['enrolled', 'unenrolled']),
+    }),
+  ),
+  /** A learner finished a lesson (gamification and analytics count these). */
+  'courses.lesson_completed': define(
+    1,
+    'p2',
+    z.object({ institutionId: z.uuid(), courseId: z.uuid(), lessonId: z.uuid(), userId: z.uuid() }),
+  ),
+  /** A learner finished every published lesson of a course. */
+  'courses.course_completed': define(1, 'p2', z.object({ institutionId: z.uuid(), courseId: z.uuid(), userId: z.uuid() })),
+  /** A learner earned a badge. */
+  'courses.badge_awarded': define(1, 'p3', z.object({ institutionId: z.uuid(), userId: z.uuid(), badge: z.string() })),
   /** Any module asks for an in-app notification by publishing this. */
   'notifications.notification_requested': define(
     1,

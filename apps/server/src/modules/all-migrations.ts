@@ -1,5 +1,6 @@
 import { kernelMigrations } from '../platform/kernel-migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
+import { coursesMigrations } from './courses/index.ts';
 import { identityMigrations } from './identity/index.ts';
 import {
   announcementsMigrations,
@@ -32,4 +33,5 @@ export const allMigrations: Migration[] = [
   ...dashboardsMigrations,
   ...notificationsMigrations,
   ...webhooksMigrations,
+  ...coursesMigrations,
 ];

@@ -49,6 +49,8 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('EDU Matrix <no-reply@edumatrix.local>'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** All members of one institution together, so one busy tenant cannot starve the others. */
+  INSTITUTION_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
   LOGIN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),

@@ -103,6 +103,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     PORT: '0',
     HOST: '127.0.0.1',
     RATE_LIMIT_PER_MINUTE: '100000',
+    INSTITUTION_REQUESTS_PER_MINUTE: '100000',
     // JetStream names are global to the NATS server: every test platform gets its own.
     EVENTS_NAMESPACE: `t${randomUUID().replaceAll('-', '').slice(0, 20)}`,
     ...(ownFiles ? { LOCAL_STORAGE_DIR: ownFiles } : {}),

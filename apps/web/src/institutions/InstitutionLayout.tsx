@@ -26,6 +26,7 @@ export function InstitutionLayout() {
     { to: `${base}/people`, label: peopleTabLabel(institution.myRole) },
     { to: `${base}/timetable`, label: 'Timetable' },
     { to: `${base}/attendance`, label: 'Attendance' },
+    { to: `${base}/courses`, label: 'Courses' },
     { to: `${base}/grades`, label: 'Grades' },
     { to: `${base}/announcements`, label: 'Announcements' },
     ...(canManage(institution.myRole)

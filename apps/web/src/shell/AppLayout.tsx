@@ -62,6 +62,9 @@ export function AppLayout() {
             </Group>
           ) : session.status === 'signedOut' ? (
             <Group gap="xs" wrap="nowrap">
+              <Button component={Link} to="/catalogue" variant="subtle" color="gray" size="sm" visibleFrom="sm">
+                Catalogue
+              </Button>
               <Button component={Link} to="/signin" variant="subtle" size="sm">
                 Sign in
               </Button>

@@ -18,7 +18,6 @@ const FEATURES: Feature[] = [
     text: 'Teachers publish courses and lessons; students follow them from any device.',
     icon: <BookIcon />,
     color: 'teal',
-    soon: true,
   },
   {
     title: 'Social network',
@@ -57,6 +56,9 @@ export function Landing() {
           </Button>
           <Button component={Link} to="/signin" size="md" variant="default">
             Sign in
+          </Button>
+          <Button component={Link} to="/catalogue" size="md" variant="subtle">
+            Browse public courses
           </Button>
         </Group>
       </Stack>

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { roleLabel } from '../institutions/options.ts';
 import { institutionsQuery } from '../institutions/queries.ts';
-import { BuildingIcon, DevicesIcon, HomeIcon, PlusIcon, UserIcon } from './icons.tsx';
+import { BookIcon, BuildingIcon, DevicesIcon, HomeIcon, PlusIcon, UserIcon } from './icons.tsx';
 import { useCurrentInstitutionId } from './useCurrentInstitutionId.ts';
 
 type Item = { to: string; label: string; icon?: ReactNode };
@@ -48,6 +48,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
         onNavigate={onNavigate}
         items={[
           { to: '/', label: 'Home', icon: <HomeIcon /> },
+          { to: '/catalogue', label: 'Course catalogue', icon: <BookIcon /> },
           { to: '/institutions/new', label: 'New institution', icon: <PlusIcon /> },
         ]}
       />

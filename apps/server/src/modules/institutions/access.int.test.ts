@@ -132,6 +132,59 @@ async function gradedClass(target: Target, studentId?: string) {
   });
   return { classId, termId, subjectId, studentId: student, assessmentId: assessment.id };
 }
+/**
+ * A published course with a module and a published lesson, made by `caller` where they may make
+ * one (so a teacher edits their own course) and else by the owner; returned with its maker.
+ */
+async function ownCourse(target: Target, caller?: ApiClient, status: 'draft' | 'published' = 'published') {
+  const body = { title: unique('Course ') };
+  let maker = caller ?? target.owner;
+  const course = await maker.courses.create(target.institutionId, body).catch(() => {
+    maker = target.owner;
+    return target.owner.courses.create(target.institutionId, body);
+  });
+  const mod = await maker.courses.addModule(target.institutionId, course.id, { title: 'Module' });
+  const lesson = await maker.courses.addLesson(target.institutionId, course.id, mod.id, { title: 'Lesson', published: true });
+  if (status === 'published') await maker.courses.update(target.institutionId, course.id, { status: 'published' });
+  return { maker, courseId: course.id, moduleId: mod.id, lessonId: lesson.id, path: `${base(target.institutionId)}/courses/${course.id}` };
+}
+const TRUE_FALSE = { type: 'true_false' as const, prompt: 'The sky is blue.', answer: true };
+/** Per institution, a student who takes quizzes: its student member, or one made for the purpose. */
+const learners = new Map<string, Promise<{ id: string; client: ApiClient }>>();
+function learnerOf(t: TestPlatform, target: Target) {
+  let entry = learners.get(target.institutionId);
+  if (!entry) {
+    entry = addMember(t, target.owner, target.institutionId, 'student');
+    learners.set(target.institutionId, entry);
+  }
+  return entry;
+}
+/**
+ * A published quiz of one true/false question in a course the caller may edit (else the owner's),
+ * with an attempt by the institution's student member (enrolled) when `attempt` is asked for.
+ */
+async function ownQuiz(t: TestPlatform, target: Target, caller?: ApiClient, attempt?: 'open' | 'submitted') {
+  const c = await ownCourse(target, caller);
+  const question = await c.maker.courses.addQuestion(target.institutionId, c.courseId, TRUE_FALSE);
+  const quiz = await c.maker.courses.createQuiz(target.institutionId, c.courseId, {
+    title: 'Quiz',
+    questionIds: [question.id],
+    published: true,
+  });
+  const path = `${c.path}/quizzes/${quiz.id}`;
+  if (!attempt) return { ...c, questionId: question.id, quizId: quiz.id, path, attemptPath: '' };
+  const learner = await learnerOf(t, target);
+  await c.maker.courses.enrol(target.institutionId, c.courseId, { userIds: [learner.id] });
+  const started = await learner.client.courses.startAttempt(target.institutionId, c.courseId, quiz.id);
+  if (attempt === 'submitted') {
+    await learner.client.courses.answer(target.institutionId, c.courseId, quiz.id, started.id, question.id, {
+      type: 'true_false',
+      value: true,
+    });
+    await learner.client.courses.submitAttempt(target.institutionId, c.courseId, quiz.id, started.id);
+  }
+  return { ...c, questionId: question.id, quizId: quiz.id, path, attemptPath: `${path}/attempts/${started.id}` };
+}
 const studentPath = (target: Target, id: string) => `${base(target.institutionId)}/students/${id}`;
 const yearPath = (target: Target, yearId: string) => `${base(target.institutionId)}/academic-years/${yearId}`;
 const structureSamples: Record<string, Sample> = Object.fromEntries(
@@ -400,6 +453,196 @@ const samples: Record<string, Sample> = {
     const g = await gradedClass(x, await visibleStudent(x));
     return { method: 'GET', path: `${studentPath(x, g.studentId)}/report-card?termId=${g.termId}` };
   },
+  'GET /api/v1/institutions/:institutionId/courses': async (_t, x) => ({ method: 'GET', path: `${base(x.institutionId)}/courses` }),
+  'POST /api/v1/institutions/:institutionId/courses': async (_t, x) => ({
+    method: 'POST',
+    path: `${base(x.institutionId)}/courses`,
+    body: { title: unique('Course ') },
+  }),
+  'POST /api/v1/institutions/:institutionId/courses/join': async (_t, x) => {
+    const c = await ownCourse(x);
+    const { joinCode } = await c.maker.courses.newJoinCode(x.institutionId, c.courseId);
+    return { method: 'POST', path: `${base(x.institutionId)}/courses/join`, body: { code: joinCode } };
+  },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId': async (_t, x) => ({ method: 'GET', path: (await ownCourse(x)).path }),
+  'PATCH /api/v1/institutions/:institutionId/courses/:courseId': async (_t, x, caller) => ({
+    method: 'PATCH',
+    path: (await ownCourse(x, caller)).path,
+    body: { summary: 'Changed' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/courses/:courseId': async (_t, x, caller) => ({
+    method: 'DELETE',
+    path: (await ownCourse(x, caller, 'draft')).path,
+  }),
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/modules': async (_t, x, caller) => ({
+    method: 'POST',
+    path: `${(await ownCourse(x, caller)).path}/modules`,
+    body: { title: 'Another module' },
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/modules/order': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    return { method: 'PUT', path: `${c.path}/modules/order`, body: { ids: [c.moduleId] } };
+  },
+  'PATCH /api/v1/institutions/:institutionId/courses/:courseId/modules/:moduleId': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    return { method: 'PATCH', path: `${c.path}/modules/${c.moduleId}`, body: { title: 'Renamed' } };
+  },
+  'DELETE /api/v1/institutions/:institutionId/courses/:courseId/modules/:moduleId': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    return { method: 'DELETE', path: `${c.path}/modules/${c.moduleId}` };
+  },
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/modules/:moduleId/lessons': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    return { method: 'POST', path: `${c.path}/modules/${c.moduleId}/lessons`, body: { title: 'Another lesson' } };
+  },
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/modules/:moduleId/lessons/order': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    return { method: 'PUT', path: `${c.path}/modules/${c.moduleId}/lessons/order`, body: { ids: [c.lessonId] } };
+  },
+  'PATCH /api/v1/institutions/:institutionId/courses/:courseId/lessons/:lessonId': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    return { method: 'PATCH', path: `${c.path}/lessons/${c.lessonId}`, body: { title: 'Renamed' } };
+  },
+  'DELETE /api/v1/institutions/:institutionId/courses/:courseId/lessons/:lessonId': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    return { method: 'DELETE', path: `${c.path}/lessons/${c.lessonId}` };
+  },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/enrolments': async (_t, x, caller) => ({
+    method: 'GET',
+    path: `${(await ownCourse(x, caller)).path}/enrolments`,
+  }),
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/enrolments': async (_t, x, caller) => ({
+    method: 'POST',
+    path: `${(await ownCourse(x, caller)).path}/enrolments`,
+    body: { classIds: [await freshClass(x)] },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/courses/:courseId/enrolments/:userId': async (t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    const learner = await freshMember(t, x);
+    await c.maker.courses.enrol(x.institutionId, c.courseId, { userIds: [learner] });
+    return { method: 'DELETE', path: `${c.path}/enrolments/${learner}` };
+  },
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/join-code': async (_t, x, caller) => ({
+    method: 'POST',
+    path: `${(await ownCourse(x, caller)).path}/join-code`,
+  }),
+  'DELETE /api/v1/institutions/:institutionId/courses/:courseId/join-code': async (_t, x, caller) => ({
+    method: 'DELETE',
+    path: `${(await ownCourse(x, caller)).path}/join-code`,
+  }),
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/progress': async (_t, x) => ({
+    method: 'GET',
+    path: `${(await ownCourse(x)).path}/progress`,
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/lessons/:lessonId/progress': async (t, x) => {
+    // The institution's student member, enrolled: a learner records their own progress.
+    const c = await ownCourse(x);
+    const learner = memberIds.get(x.institutionId)?.get('student') ?? (await freshMember(t, x));
+    await c.maker.courses.enrol(x.institutionId, c.courseId, { userIds: [learner] });
+    return { method: 'PUT', path: `${c.path}/lessons/${c.lessonId}/progress`, body: { seconds: 30 } };
+  },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/progress/members': async (_t, x, caller) => ({
+    method: 'GET',
+    path: `${(await ownCourse(x, caller)).path}/progress/members`,
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/prerequisites': async (_t, x, caller) => ({
+    method: 'PUT',
+    path: `${(await ownCourse(x, caller)).path}/prerequisites`,
+    body: { requires: [(await ownCourse(x)).courseId] },
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/modules/:moduleId/prerequisites': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    return { method: 'PUT', path: `${c.path}/modules/${c.moduleId}/prerequisites`, body: { requires: [] } };
+  },
+  'GET /api/v1/institutions/:institutionId/learning-path': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/learning-path`,
+  }),
+  'GET /api/v1/institutions/:institutionId/achievements': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/achievements`,
+  }),
+  'GET /api/v1/institutions/:institutionId/leaderboard': async (_t, x) => ({
+    method: 'GET',
+    path: `${base(x.institutionId)}/leaderboard?courseId=${(await ownCourse(x)).courseId}`,
+  }),
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/questions': async (_t, x, caller) => ({
+    method: 'GET',
+    path: `${(await ownCourse(x, caller)).path}/questions`,
+  }),
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/questions': async (_t, x, caller) => ({
+    method: 'POST',
+    path: `${(await ownCourse(x, caller)).path}/questions`,
+    body: TRUE_FALSE,
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/questions/:questionId': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    const q = await c.maker.courses.addQuestion(x.institutionId, c.courseId, TRUE_FALSE);
+    return { method: 'PUT', path: `${c.path}/questions/${q.id}`, body: { ...TRUE_FALSE, answer: false } };
+  },
+  'DELETE /api/v1/institutions/:institutionId/courses/:courseId/questions/:questionId': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    const q = await c.maker.courses.addQuestion(x.institutionId, c.courseId, TRUE_FALSE);
+    return { method: 'DELETE', path: `${c.path}/questions/${q.id}` };
+  },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/questions/export': async (_t, x, caller) => ({
+    method: 'GET',
+    path: `${(await ownCourse(x, caller)).path}/questions/export`,
+  }),
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/questions/import': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    await c.maker.courses.addQuestion(x.institutionId, c.courseId, TRUE_FALSE);
+    const zip = await c.maker.courses.exportQuestions(x.institutionId, c.courseId);
+    return { method: 'POST', path: `${c.path}/questions/import`, body: zip };
+  },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/quizzes': async (_t, x) => ({
+    method: 'GET',
+    path: `${(await ownCourse(x)).path}/quizzes`,
+  }),
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/quizzes': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    const q = await c.maker.courses.addQuestion(x.institutionId, c.courseId, TRUE_FALSE);
+    return { method: 'POST', path: `${c.path}/quizzes`, body: { title: 'New quiz', questionIds: [q.id] } };
+  },
+  'PATCH /api/v1/institutions/:institutionId/courses/:courseId/quizzes/:quizId': async (t, x, caller) => ({
+    method: 'PATCH',
+    path: (await ownQuiz(t, x, caller)).path,
+    body: { title: 'Renamed' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/courses/:courseId/quizzes/:quizId': async (t, x, caller) => ({
+    method: 'DELETE',
+    path: (await ownQuiz(t, x, caller)).path,
+  }),
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/quizzes/:quizId/attempts': async (t, x) => {
+    const q = await ownQuiz(t, x);
+    await q.maker.courses.enrol(x.institutionId, q.courseId, { userIds: [(await learnerOf(t, x)).id] });
+    return { method: 'POST', path: `${q.path}/attempts` };
+  },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/quizzes/:quizId/attempts': async (t, x) => ({
+    method: 'GET',
+    path: `${(await ownQuiz(t, x)).path}/attempts`,
+  }),
+  // The student member's attempt: theirs to read, and (as an editor) the teacher's and admins'.
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/quizzes/:quizId/attempts/:attemptId': async (t, x, caller) => ({
+    method: 'GET',
+    path: (await ownQuiz(t, x, caller, 'open')).attemptPath,
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/quizzes/:quizId/attempts/:attemptId/answers/:questionId': async (t, x) => {
+    const q = await ownQuiz(t, x, undefined, 'open');
+    return { method: 'PUT', path: `${q.attemptPath}/answers/${q.questionId}`, body: { response: { type: 'true_false', value: true } } };
+  },
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/quizzes/:quizId/attempts/:attemptId/submit': async (t, x) => ({
+    method: 'POST',
+    path: `${(await ownQuiz(t, x, undefined, 'open')).attemptPath}/submit`,
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/quizzes/:quizId/attempts/:attemptId/questions/:questionId/grade': async (
+    t,
+    x,
+    caller,
+  ) => {
+    const q = await ownQuiz(t, x, caller, 'submitted');
+    return { method: 'PUT', path: `${q.attemptPath}/questions/${q.questionId}/grade`, body: { points: 1 } };
+  },
   'GET /api/v1/institutions/:institutionId/announcements': async (_t, x) => ({
     method: 'GET',
     path: `${base(x.institutionId)}/announcements`,
@@ -517,6 +760,7 @@ describe(`access control on ${dbLabel()}`, () => {
       ids.set(role, member.id);
     }
     memberIds.set(inst.id, ids);
+    learners.set(inst.id, Promise.resolve({ id: ids.get('student') as string, client: members.get('student') as ApiClient }));
     // A member of another institution, owner there, stranger here.
     outsider = (await signedUpClient(t, 'Outsider')).client;
     await createInstitution(outsider);
@@ -601,9 +845,12 @@ describe(`access control on ${dbLabel()}`, () => {
       const sample = samples[`${route.method} ${route.url}`] as Sample;
       // B's institution id with A's token.
       expect({ route: route.url, status: await statusOf(a.client, await sample(t, targetB)) }).toEqual({ route: route.url, status: 404 });
-      // A's own institution id, but B's member or invitation ids in the path.
+      // A's own institution id, but B's member or invitation ids in the path. (Where A's owner lacks
+      // the permission, say a learner's own progress, the guard refuses before any id is read.)
+      const access = route.access as { kind: 'institution'; permission: string };
       if (
-        /:(userId|invitationId|webhookId|assessmentId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId|periodId|feedId)/.test(
+        roleHas(t.platform.permissions, 'owner', access.permission) &&
+        /:(userId|invitationId|webhookId|assessmentId|questionId|quizId|attemptId|courseId|moduleId|lessonId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId|periodId|feedId)/.test(
           route.url,
         )
       ) {

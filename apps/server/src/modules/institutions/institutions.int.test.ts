@@ -208,3 +208,42 @@ describe(`institutions on ${dbLabel()}`, () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe(`the per-institution request limit on ${dbLabel()}`, () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform({ env: { INSTITUTION_REQUESTS_PER_MINUTE: '6' } });
+  });
+  afterAll(() => t.close());
+
+  it('counts all members of an institution together, answers 429 with Retry-After, and leaves other institutions alone', async () => {
+    const owner = await signedUpClient(t, 'Busy Owner');
+    const busy = await createInstitution(owner.client);
+    const teacher = await addMember(t, owner.client, busy.id, 'teacher');
+    const other = await signedUpClient(t, 'Calm Owner');
+    const calm = await createInstitution(other.client, { name: 'Calm School' });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const who = i % 2 === 0 ? owner.client : teacher.client;
+      statuses.push(
+        await who.institutions.get(busy.id).then(
+          () => 200,
+          (err: { status: number }) => err.status,
+        ),
+      );
+    }
+    // The invitation was one request already; both members' requests count against the same budget.
+    expect(statuses.filter((s) => s === 200).length).toBe(5);
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    const res = await fetch(`${t.url}/api/v1/institutions/${busy.id}`, {
+      headers: { authorization: `Bearer ${owner.client.accessToken}` },
+    });
+    expect({ status: res.status, code: ((await res.json()) as { code: string }).code }).toEqual({
+      status: 429,
+      code: 'request.institution_rate_limited',
+    });
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await other.client.institutions.get(calm.id)).name).toBe('Calm School');
+  });
+});

@@ -66,14 +66,18 @@ export function structureRepository(db: Db, schema: string) {
     termYear: async (termId: string) =>
       (await rows(sql<{ academic_year_id: string }>`select academic_year_id from ${table('terms')} where id = ${termId}`))[0]
         ?.academic_year_id,
-    /** Rows in other tables that point at `id` of `tableName` (cascading ones aside), by table; read from the catalog, so later references count too. */
+    /**
+     * Rows in other tables that point at `id` of `tableName` (cascading ones aside), by table, in the
+     * order the references were made; read from the catalog, so later references count too.
+     */
     async holders(tableName: string, id: string): Promise<{ table: string; count: number }[]> {
       const refs = await rows(sql<{ holder: string; column_name: string }>`
         select cl.relname as holder, a.attname as column_name
         from pg_constraint c
         join pg_class cl on cl.oid = c.conrelid
         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
-        where c.contype = 'f' and c.confdeltype <> 'c' and c.confrelid = ${`"${schema}".${tableName}`}::regclass`);
+        where c.contype = 'f' and c.confdeltype <> 'c' and c.confrelid = ${`"${schema}".${tableName}`}::regclass
+        order by c.oid, a.attnum`);
       const counts: { table: string; count: number }[] = [];
       for (const ref of refs) {
         const [row] = await rows(

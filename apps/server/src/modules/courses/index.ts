@@ -1,0 +1,18 @@
+// Courses: courses, modules and lessons, enrolment, and the public catalogue. Later: progress,
+// assignments, quizzes, gradebook, learning paths, gamification.
+export { type CatalogueService, createCatalogueService } from './catalogue.service.ts';
+export { coursesConsumer } from './courses.consumer.ts';
+export { coursesMigrations } from './courses.migrations.ts';
+export { coursesPermissions } from './courses.permissions.ts';
+export { coursesRoutes } from './courses.routes.ts';
+export { type CoursesService, createCoursesService } from './courses.service.ts';
+export { createEnrolmentService, type EnrolmentService } from './enrolment.service.ts';
+export { gamificationConsumer } from './gamification.consumer.ts';
+export { createGamificationService, type GamificationService } from './gamification.service.ts';
+export { createOutlineService, type OutlineService } from './outline.service.ts';
+export { createPathsService, type PathsService } from './paths.service.ts';
+export { createProgressService, type ProgressService } from './progress.service.ts';
+export { questionsRoutes } from './questions.routes.ts';
+export { createQuestionsService, type QuestionsService } from './questions.service.ts';
+export { quizzesRoutes } from './quizzes.routes.ts';
+export { createQuizzesService, type QuizzesService } from './quizzes.service.ts';

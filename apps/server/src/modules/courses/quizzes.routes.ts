@@ -1,0 +1,135 @@
+// HTTP for quizzes and attempts.
+import { AnswerBody, CreateQuizBody, ManualGradeBody, Quiz, QuizAttempt, UpdateQuizBody } from '@edumatrix/contracts';
+import { z } from 'zod';
+import { tenantOf, userOf } from '../../platform/http/guards.ts';
+import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
+import type { QuizzesService } from './quizzes.service.ts';
+
+const CourseParams = z.object({ institutionId: z.uuid(), courseId: z.uuid() });
+const QuizParams = CourseParams.extend({ quizId: z.uuid() });
+const AttemptParams = QuizParams.extend({ attemptId: z.uuid() });
+const QuestionParams = AttemptParams.extend({ questionId: z.uuid() });
+
+export function quizzesRoutes(app: HttpApp, deps: RouteDeps & { quizzes: QuizzesService }) {
+  const { guards, quizzes } = deps;
+  const tags = ['quizzes'];
+  const list = '/api/v1/institutions/:institutionId/courses/:courseId/quizzes';
+  const one = `${list}/:quizId`;
+  const attempt = `${one}/attempts/:attemptId`;
+  const read = guards.institution('courses.read');
+  const manage = guards.institution('courses.manage');
+  const learn = guards.institution('courses.learn');
+
+  app.get(
+    list,
+    {
+      schema: { tags, summary: "A course's quizzes (learners: published ones)", params: CourseParams, response: { 200: z.array(Quiz) } },
+      onRequest: read,
+    },
+    async (req) => quizzes.list(tenantOf(req), userOf(req).id, req.params.courseId),
+  );
+  app.post(
+    list,
+    {
+      schema: { tags, summary: 'Create a quiz from the bank', params: CourseParams, body: CreateQuizBody, response: { 201: Quiz } },
+      onRequest: manage,
+    },
+    async (req, reply) => reply.code(201).send(await quizzes.create(tenantOf(req), userOf(req).id, req.params.courseId, req.body)),
+  );
+  app.patch(
+    one,
+    { schema: { tags, summary: 'Change a quiz', params: QuizParams, body: UpdateQuizBody, response: { 200: Quiz } }, onRequest: manage },
+    async (req) => quizzes.update(tenantOf(req), userOf(req).id, req.params.courseId, req.params.quizId, req.body),
+  );
+  app.delete(
+    one,
+    { schema: { tags, summary: 'Delete a quiz and its attempts', params: QuizParams }, onRequest: manage },
+    async (req, reply) => {
+      await quizzes.remove(tenantOf(req), userOf(req).id, req.params.courseId, req.params.quizId);
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    `${one}/attempts`,
+    {
+      schema: { tags, summary: 'Start an attempt (or resume the open one)', params: QuizParams, response: { 200: QuizAttempt } },
+      onRequest: learn,
+    },
+    async (req) => quizzes.start(tenantOf(req), userOf(req).id, req.params.courseId, req.params.quizId),
+  );
+  app.get(
+    `${one}/attempts`,
+    {
+      schema: {
+        tags,
+        summary: 'Attempts (editors: everyone’s; learners: their own)',
+        params: QuizParams,
+        response: { 200: z.array(QuizAttempt) },
+      },
+      onRequest: read,
+    },
+    async (req) => quizzes.attempts(tenantOf(req), userOf(req).id, req.params.courseId, req.params.quizId),
+  );
+  app.get(
+    attempt,
+    {
+      schema: { tags, summary: 'An attempt (its student, or the course’s editors)', params: AttemptParams, response: { 200: QuizAttempt } },
+      onRequest: guards.institution('courses.attempt.read'),
+    },
+    async (req) => quizzes.get(tenantOf(req), userOf(req).id, req.params.courseId, req.params.quizId, req.params.attemptId),
+  );
+  app.put(
+    `${attempt}/answers/:questionId`,
+    {
+      schema: {
+        tags,
+        summary: 'Answer a question (refused once the time is up)',
+        params: QuestionParams,
+        body: AnswerBody,
+        response: { 200: QuizAttempt },
+      },
+      onRequest: learn,
+    },
+    async (req) =>
+      quizzes.answer(
+        tenantOf(req),
+        userOf(req).id,
+        req.params.courseId,
+        req.params.quizId,
+        req.params.attemptId,
+        req.params.questionId,
+        req.body.response,
+      ),
+  );
+  app.post(
+    `${attempt}/submit`,
+    {
+      schema: { tags, summary: 'Submit the attempt for grading', params: AttemptParams, response: { 200: QuizAttempt } },
+      onRequest: learn,
+    },
+    async (req) => quizzes.submit(tenantOf(req), userOf(req).id, req.params.courseId, req.params.quizId, req.params.attemptId),
+  );
+  app.put(
+    `${attempt}/questions/:questionId/grade`,
+    {
+      schema: {
+        tags,
+        summary: 'Grade a question by hand (an essay)',
+        params: QuestionParams,
+        body: ManualGradeBody,
+        response: { 200: QuizAttempt },
+      },
+      onRequest: manage,
+    },
+    async (req) =>
+      quizzes.grade(
+        tenantOf(req),
+        userOf(req).id,
+        req.params.courseId,
+        req.params.quizId,
+        req.params.attemptId,
+        req.params.questionId,
+        req.body,
+      ),
+  );
+}

@@ -1,0 +1,131 @@
+// Quizzes in a course: questions from the course's bank (fixed, or drawn from tagged pools per
+// attempt), a time limit the server enforces, attempt limits, best/last/average scoring and a
+// choice of when feedback is shown. Attempts are graded by the quiz engine; essays by hand.
+import { z } from 'zod';
+import { QuestionResponse, QuestionType } from './quiz/questions.ts';
+
+export const QuizScoring = z.enum(['best', 'last', 'average']);
+export type QuizScoring = z.infer<typeof QuizScoring>;
+/** After each answer, after the attempt is submitted, or never. */
+export const QuizFeedback = z.enum(['after_each', 'after_submit', 'never']);
+export type QuizFeedback = z.infer<typeof QuizFeedback>;
+
+const Pool = z.strictObject({
+  tags: z.array(z.string().trim().min(1).max(50)).max(10),
+  count: z.number().int().min(1).max(100),
+});
+
+const quizFields = {
+  title: z.string().trim().min(1, 'is required').max(200),
+  description: z.string().max(20_000),
+  /** Fixed questions, in this order… */
+  questionIds: z.array(z.uuid()).max(200),
+  /** …and/or a random draw per attempt from pools of questions carrying every tag of the pool. */
+  pools: z.array(Pool).max(10),
+  shuffleOptions: z.boolean(),
+  timeLimitMinutes: z.number().int().min(1).max(600).nullable(),
+  maxAttempts: z.number().int().min(1).max(100).nullable(),
+  scoring: QuizScoring,
+  feedback: QuizFeedback,
+  published: z.boolean(),
+};
+
+export const CreateQuizBody = z.strictObject({
+  title: quizFields.title,
+  description: quizFields.description.default(''),
+  questionIds: quizFields.questionIds.default([]),
+  pools: quizFields.pools.default([]),
+  shuffleOptions: quizFields.shuffleOptions.default(true),
+  timeLimitMinutes: quizFields.timeLimitMinutes.default(null),
+  maxAttempts: quizFields.maxAttempts.default(null),
+  scoring: quizFields.scoring.default('best'),
+  feedback: quizFields.feedback.default('after_submit'),
+  published: quizFields.published.default(false),
+});
+export type CreateQuizBody = z.input<typeof CreateQuizBody>;
+export const UpdateQuizBody = z.strictObject({
+  title: quizFields.title.optional(),
+  description: quizFields.description.optional(),
+  questionIds: quizFields.questionIds.optional(),
+  pools: quizFields.pools.optional(),
+  shuffleOptions: quizFields.shuffleOptions.optional(),
+  timeLimitMinutes: quizFields.timeLimitMinutes.optional(),
+  maxAttempts: quizFields.maxAttempts.optional(),
+  scoring: quizFields.scoring.optional(),
+  feedback: quizFields.feedback.optional(),
+  published: quizFields.published.optional(),
+});
+export type UpdateQuizBody = z.infer<typeof UpdateQuizBody>;
+
+export const Quiz = z.object({
+  id: z.uuid(),
+  courseId: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  questionIds: z.array(z.uuid()),
+  pools: z.array(Pool),
+  shuffleOptions: z.boolean(),
+  timeLimitMinutes: z.number().int().nullable(),
+  maxAttempts: z.number().int().nullable(),
+  scoring: QuizScoring,
+  feedback: QuizFeedback,
+  published: z.boolean(),
+  /** The caller's own standing: attempts used and the score that counts (by `scoring`). */
+  mine: z.object({ attempts: z.number().int(), score: z.number().nullable(), maxScore: z.number().nullable() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Quiz = z.infer<typeof Quiz>;
+
+/** A question as a learner sees it: no correct answers, no grading notes. */
+export const LearnerQuestion = z.object({
+  id: z.string(),
+  type: QuestionType,
+  prompt: z.string(),
+  points: z.number(),
+  options: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+  blanks: z.array(z.object({ id: z.string() })).optional(),
+  left: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+  right: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+  items: z.array(z.object({ id: z.string(), text: z.string() })).optional(),
+});
+export type LearnerQuestion = z.infer<typeof LearnerQuestion>;
+
+export const QuestionResult = z.object({
+  score: z.number(),
+  maxScore: z.number(),
+  correct: z.boolean().nullable(),
+  needsReview: z.boolean(),
+  /** The question's feedback for this answer, or the grader's for an essay. */
+  feedback: z.string(),
+});
+export type QuestionResult = z.infer<typeof QuestionResult>;
+
+export const QuizAttempt = z.object({
+  id: z.uuid(),
+  quizId: z.uuid(),
+  userId: z.uuid(),
+  number: z.number().int(),
+  startedAt: z.string(),
+  /** When answers stop being accepted (server time); null without a time limit. */
+  deadlineAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  questions: z.array(LearnerQuestion),
+  answers: z.record(z.string(), QuestionResponse),
+  /** Null until submitted (and while shown without feedback). */
+  score: z.number().nullable(),
+  maxScore: z.number(),
+  needsReview: z.boolean(),
+  /** Per question, when the quiz's feedback setting shows them. */
+  results: z.record(z.string(), QuestionResult).nullable(),
+});
+export type QuizAttempt = z.infer<typeof QuizAttempt>;
+
+export const AnswerBody = z.strictObject({ response: QuestionResponse });
+export type AnswerBody = z.infer<typeof AnswerBody>;
+
+export const ManualGradeBody = z.strictObject({
+  points: z.number().min(0),
+  feedback: z.string().trim().max(5000).default(''),
+});
+export type ManualGradeBody = z.input<typeof ManualGradeBody>;
