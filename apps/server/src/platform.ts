@@ -16,16 +16,20 @@ import {
   coursesConsumer,
   coursesPermissions,
   coursesRoutes,
+  createAnalyticsService,
   createCatalogueService,
   createCoursesService,
   createEnrolmentService,
   createGamificationService,
+  createGradebookService,
+  createLessonFilesService,
   createOutlineService,
   createPathsService,
   createProgressService,
   createQuestionsService,
   createQuizzesService,
   gamificationConsumer,
+  lessonFilesRoutes,
   questionsRoutes,
   quizzesRoutes,
 } from './modules/courses/index.ts';
@@ -247,7 +251,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const catalogue = createCatalogueService({ db });
   const paths = createPathsService({ db, courses });
   const questions = createQuestionsService({ db, courses });
-  const quizzes = createQuizzesService({ db, courses });
+  const quizzes = createQuizzesService({ db, events: publisher, courses });
+  const analytics = createAnalyticsService({ db, courses });
+  const gradebook = createGradebookService({ db, courses, displayNames: enrolmentNames });
+  const lessonFiles = createLessonFilesService({ db, storage, courses });
   const gamification = createGamificationService({ db, courses, displayNames: enrolmentNames });
   const progress = createProgressService({ db, events: publisher, courses, displayNames: enrolmentNames });
   const dashboards = createDashboardsService({ db, institution: institutions.basics, gradingScale: gradingScale.get });
@@ -445,9 +452,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   timetableRoutes(app, { ...routeDeps, timetable });
   attendanceRoutes(app, { ...routeDeps, attendance });
   gradesRoutes(app, { ...routeDeps, grades, institution: institutions.basics });
-  coursesRoutes(app, { ...routeDeps, courses, outline, enrolment, catalogue, progress, paths, gamification });
+  coursesRoutes(app, { ...routeDeps, courses, outline, enrolment, catalogue, progress, paths, gamification, analytics });
   questionsRoutes(app, { ...routeDeps, questions });
-  quizzesRoutes(app, { ...routeDeps, quizzes });
+  quizzesRoutes(app, { ...routeDeps, quizzes, gradebook });
+  lessonFilesRoutes(app, { ...routeDeps, lessonFiles });
   announcementsRoutes(app, { ...routeDeps, announcements });
   settingsRoutes(app, { ...routeDeps, gradingScale, logo });
   dashboardsRoutes(app, { ...routeDeps, dashboards });

@@ -190,6 +190,15 @@ describe('course progress, learning paths and gamification in Chromium', () => {
     expect(await page.getByRole('progressbar', { name: 'Progress of Ada Lovelace' }).count()).toBe(1);
     await shot(page, 'members-progress');
 
+    // …and the course's analytics: one learner, all done.
+    await page.getByRole('tab', { name: 'Analytics' }).click();
+    const completion = page.locator('[data-stat="Completion rate"] [data-stat-value]');
+    await expect.poll(() => completion.textContent(), { timeout: 15_000 }).toBe('100 %');
+    const finished = page.locator('[data-chart="lessons-finished"]');
+    expect(await finished.getAttribute('aria-label')).toMatch(/: 1(;|$)/);
+    expect(await page.locator('[data-chart="drop-off"]').count()).toBe(1);
+    await shot(page, 'course-analytics');
+
     // The refused circle is a 409 the browser reports.
     expect(desk.consoleErrors.filter((e) => !e.includes('status of 409'))).toEqual([]);
     expect(phone.consoleErrors.filter((e) => !e.includes('status of 409'))).toEqual([]);

@@ -16,6 +16,8 @@ import { CoursePage } from './courses/CoursePage.tsx';
 import { CoursesPage } from './courses/CoursesPage.tsx';
 import { LearningPathPage } from './courses/LearningPathPage.tsx';
 import { LessonPage } from './courses/LessonPage.tsx';
+import { QuizAttemptPage } from './courses/QuizAttemptPage.tsx';
+import { QuizAttemptsPage } from './courses/QuizAttemptsPage.tsx';
 import { GradesPage } from './grades/GradesPage.tsx';
 import { StudentGradesPage } from './grades/StudentGradesPage.tsx';
 import { AcceptInvitationPage } from './institutions/AcceptInvitationPage.tsx';
@@ -89,6 +91,8 @@ export const router = createBrowserRouter([
               { path: 'courses/achievements', element: <AchievementsPage /> },
               { path: 'courses/:courseId', element: <CoursePage /> },
               { path: 'courses/:courseId/lessons/:lessonId', element: <LessonPage /> },
+              { path: 'courses/:courseId/quizzes/:quizId', element: <QuizAttemptsPage /> },
+              { path: 'courses/:courseId/quizzes/:quizId/attempts/:attemptId', element: <QuizAttemptPage /> },
               { path: 'announcements', element: <AnnouncementsPage /> },
               {
                 path: 'people',

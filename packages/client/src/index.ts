@@ -23,8 +23,10 @@ import type {
   ChangePasswordBody,
   ClassQuery,
   Course,
+  CourseAnalytics,
   CourseEnrolBody,
   CourseEnrolment,
+  CourseGradebook,
   CourseGraph,
   CourseModule,
   CourseOutline,
@@ -58,6 +60,7 @@ import type {
   EnterMarksResult,
   Gradebook,
   GradebookQuery,
+  GradeOverrideBody,
   GradingScale,
   GuardianBody,
   Institution,
@@ -85,6 +88,7 @@ import type {
   RosterImport,
   SchoolClass,
   Session,
+  SetGradebookCategoriesBody,
   SetPrerequisitesBody,
   StaffMember,
   StaffQuery,
@@ -175,7 +179,13 @@ export function createClient(options: ClientOptions = {}) {
     return auth;
   }
 
-  async function send<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+  /**
+   * `keepalive`: let the request finish although the page is going away (reports sent on pagehide).
+   * `blob`: a download, whatever its type (a lesson's text file too).
+   */
+  type SendOptions = { keepalive?: boolean; blob?: boolean };
+
+  async function send<T>(method: Method, path: string, body?: unknown, query?: Query, options: SendOptions = {}): Promise<T> {
     const url = new URL(baseUrl + path, baseUrl || 'http://localhost');
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -190,24 +200,31 @@ export function createClient(options: ClientOptions = {}) {
       headers,
       body: body === undefined ? undefined : binary ? body : JSON.stringify(body),
       credentials: 'include',
+      ...(options.keepalive ? { keepalive: true } : {}),
     });
     if (res.status === 204) return undefined as T;
     const type = res.headers.get('content-type') ?? '';
-    // JSON and text as such; anything else (a PDF, an image) as a Blob to save or show.
-    const data = type.includes('json') ? await res.json() : type.startsWith('text/') || !type ? await res.text() : await res.blob();
+    // JSON and text as such; anything else (a PDF, an image), or a download asked for as such, as a Blob.
+    const data = type.includes('json')
+      ? await res.json()
+      : options.blob && res.ok
+        ? await res.blob()
+        : type.startsWith('text/') || !type
+          ? await res.text()
+          : await res.blob();
     if (!res.ok) throw new ApiError(res.status, data as Problem);
     return data as T;
   }
 
   /** Sends, and after a 401 refreshes the access token once and tries again. */
-  async function call<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+  async function call<T>(method: Method, path: string, body?: unknown, query?: Query, options?: SendOptions): Promise<T> {
     try {
-      return await send<T>(method, path, body, query);
+      return await send<T>(method, path, body, query, options);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 401 || !accessToken) throw err;
       const renewed = await refresh().catch(() => null);
       if (!renewed) throw err;
-      return send<T>(method, path, body, query);
+      return send<T>(method, path, body, query, options);
     }
   }
 
@@ -357,8 +374,9 @@ export function createClient(options: ClientOptions = {}) {
       removeJoinCode: (id: string, courseId: string) => call<Course>('DELETE', `${course(id, courseId)}/join-code`),
       join: (id: string, code: string) => call<Course>('POST', `${inst(id)}/courses/join`, { code }),
       progress: (id: string, courseId: string) => call<CourseProgress>('GET', `${course(id, courseId)}/progress`),
-      recordProgress: (id: string, courseId: string, lessonId: string, body: RecordProgressBody) =>
-        call<CourseProgress>('PUT', `${course(id, courseId)}/lessons/${encodeURIComponent(lessonId)}/progress`, body),
+      /** With `keepalive`, the report survives the page closing (time spent is sent on pagehide). */
+      recordProgress: (id: string, courseId: string, lessonId: string, body: RecordProgressBody, options?: { keepalive?: boolean }) =>
+        call<CourseProgress>('PUT', `${course(id, courseId)}/lessons/${encodeURIComponent(lessonId)}/progress`, body, undefined, options),
       setPrerequisites: (id: string, courseId: string, body: SetPrerequisitesBody) =>
         call<CourseOutline>('PUT', `${course(id, courseId)}/prerequisites`, body),
       setModulePrerequisites: (id: string, courseId: string, moduleId: string, body: SetPrerequisitesBody) =>
@@ -410,6 +428,27 @@ export function createClient(options: ClientOptions = {}) {
           `${course(id, courseId)}/quizzes/${encodeURIComponent(quizId)}/attempts/${encodeURIComponent(attemptId)}/questions/${encodeURIComponent(questionId)}/grade`,
           body,
         ),
+      /** Uploads a file lesson's file (its type from the Blob). */
+      uploadLessonFile: (id: string, courseId: string, lessonId: string, file: Blob, name: string) =>
+        call<{ name: string; type: string; size: number }>(
+          'PUT',
+          `${course(id, courseId)}/lessons/${encodeURIComponent(lessonId)}/file`,
+          file,
+          {
+            name,
+          },
+        ),
+      removeLessonFile: (id: string, courseId: string, lessonId: string) =>
+        call<void>('DELETE', `${course(id, courseId)}/lessons/${encodeURIComponent(lessonId)}/file`),
+      lessonFile: (id: string, courseId: string, lessonId: string) =>
+        call<Blob>('GET', `${course(id, courseId)}/lessons/${encodeURIComponent(lessonId)}/file`, undefined, undefined, { blob: true }),
+      gradebook: (id: string, courseId: string) => call<CourseGradebook>('GET', `${course(id, courseId)}/gradebook`),
+      gradebookCsv: (id: string, courseId: string) => call<string>('GET', `${course(id, courseId)}/gradebook.csv`),
+      setGradebookCategories: (id: string, courseId: string, body: SetGradebookCategoriesBody) =>
+        call<CourseGradebook>('PUT', `${course(id, courseId)}/gradebook/categories`, body),
+      overrideGrade: (id: string, courseId: string, userId: string, body: GradeOverrideBody) =>
+        call<CourseGradebook>('PUT', `${course(id, courseId)}/gradebook/overrides/${encodeURIComponent(userId)}`, body),
+      analytics: (id: string, courseId: string) => call<CourseAnalytics>('GET', `${course(id, courseId)}/analytics`),
       achievements: (id: string) => call<Achievements>('GET', `${inst(id)}/achievements`),
       leaderboard: (id: string, courseId?: string) => call<Leaderboard>('GET', `${inst(id)}/leaderboard`, undefined, { courseId }),
       platformLeaderboard: () => call<Leaderboard>('GET', '/api/v1/leaderboard'),

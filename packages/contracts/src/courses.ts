@@ -128,6 +128,8 @@ export const Lesson = z.object({
   minutes: z.number().int().nullable(),
   published: z.boolean(),
   position: z.number().int(),
+  /** The uploaded file of a file lesson (download it from the lesson's `/file`). */
+  file: z.object({ name: z.string(), type: z.string(), size: z.number().int() }).nullable(),
   updatedAt: z.string(),
 });
 export type Lesson = z.infer<typeof Lesson>;
@@ -255,3 +257,43 @@ export const CourseGraph = z.object({
   edges: z.array(z.object({ from: z.uuid(), to: z.uuid() })),
 });
 export type CourseGraph = z.infer<typeof CourseGraph>;
+
+// --- analytics ------------------------------------------------------------------------------
+
+/** A course's figures for its editors: completion, time per lesson, where learners stop, quiz items. */
+export const CourseAnalytics = z.object({
+  enrolled: z.number().int(),
+  completed: z.number().int(),
+  /** completed ÷ enrolled, 0–1 (0 with nobody enrolled). */
+  completionRate: z.number(),
+  /** Published lessons in outline order: how many finished each, their mean time, and how many got that far. */
+  lessons: z.array(
+    z.object({
+      lessonId: z.uuid(),
+      title: z.string(),
+      completed: z.number().int(),
+      meanMinutes: z.number(),
+      /** Learners whose furthest finished lesson is this one and who went no further: where they stopped. */
+      stoppedHere: z.number().int(),
+    }),
+  ),
+  quizzes: z.array(
+    z.object({
+      quizId: z.uuid(),
+      title: z.string(),
+      attempts: z.number().int(),
+      items: z.array(
+        z.object({
+          questionId: z.string(),
+          prompt: z.string(),
+          answered: z.number().int(),
+          /** Mean share of the points earned (the item's facility: high is easy), null with no answers. */
+          difficulty: z.number().nullable(),
+          /** Top third's mean share minus the bottom third's, by attempt score (−1 to 1); null below 6 attempts. */
+          discrimination: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type CourseAnalytics = z.infer<typeof CourseAnalytics>;

@@ -231,6 +231,21 @@ export const eventCatalog = {
   ),
   /** A learner finished every published lesson of a course. */
   'courses.course_completed': define(1, 'p2', z.object({ institutionId: z.uuid(), courseId: z.uuid(), userId: z.uuid() })),
+  /** A quiz attempt was submitted (or closed at its deadline), or an essay in it graded: its score now. */
+  'courses.quiz_scored': define(
+    1,
+    'p2',
+    z.object({
+      institutionId: z.uuid(),
+      courseId: z.uuid(),
+      quizId: z.uuid(),
+      attemptId: z.uuid(),
+      userId: z.uuid(),
+      score: z.number(),
+      maxScore: z.number(),
+      needsReview: z.boolean(),
+    }),
+  ),
   /** A learner earned a badge. */
   'courses.badge_awarded': define(1, 'p3', z.object({ institutionId: z.uuid(), userId: z.uuid(), badge: z.string() })),
   /** Any module asks for an in-app notification by publishing this. */

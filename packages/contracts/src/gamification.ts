@@ -3,7 +3,10 @@
 import { z } from 'zod';
 
 /** Points per kind of achievement; each further day of a streak (from the second day on) earns `streakDay`. */
-export const POINTS = { lessonCompleted: 10, courseCompleted: 50, streakDay: 5 } as const;
+export const POINTS = { lessonCompleted: 10, courseCompleted: 50, streakDay: 5, quizFull: 20 } as const;
+/** A quiz earns up to `quizFull` in proportion to the learner's best score on it (improvements only). */
+export const quizPoints = (score: number, maxScore: number) =>
+  maxScore > 0 ? Math.round((POINTS.quizFull * Math.max(0, score)) / maxScore) : 0;
 /** Every 100 points a level: level 1 from 0, level 2 from 100, … */
 export const POINTS_PER_LEVEL = 100;
 export const levelFor = (points: number) => 1 + Math.floor(Math.max(0, points) / POINTS_PER_LEVEL);

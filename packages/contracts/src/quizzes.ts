@@ -28,6 +28,13 @@ const quizFields = {
   scoring: QuizScoring,
   feedback: QuizFeedback,
   published: z.boolean(),
+  /**
+   * Adaptive mode: ask this many questions one at a time, each a step harder after a right answer
+   * and easier after a wrong one, from `questionIds` and the pools (or the whole bank).
+   */
+  adaptiveCount: z.number().int().min(1).max(100).nullable(),
+  /** The gradebook category the quiz counts in. */
+  categoryId: z.uuid().nullable(),
 };
 
 export const CreateQuizBody = z.strictObject({
@@ -41,6 +48,8 @@ export const CreateQuizBody = z.strictObject({
   scoring: quizFields.scoring.default('best'),
   feedback: quizFields.feedback.default('after_submit'),
   published: quizFields.published.default(false),
+  adaptiveCount: quizFields.adaptiveCount.default(null),
+  categoryId: quizFields.categoryId.default(null),
 });
 export type CreateQuizBody = z.input<typeof CreateQuizBody>;
 export const UpdateQuizBody = z.strictObject({
@@ -54,6 +63,8 @@ export const UpdateQuizBody = z.strictObject({
   scoring: quizFields.scoring.optional(),
   feedback: quizFields.feedback.optional(),
   published: quizFields.published.optional(),
+  adaptiveCount: quizFields.adaptiveCount.optional(),
+  categoryId: quizFields.categoryId.optional(),
 });
 export type UpdateQuizBody = z.infer<typeof UpdateQuizBody>;
 
@@ -70,6 +81,8 @@ export const Quiz = z.object({
   scoring: QuizScoring,
   feedback: QuizFeedback,
   published: z.boolean(),
+  adaptiveCount: z.number().int().nullable(),
+  categoryId: z.uuid().nullable(),
   /** The caller's own standing: attempts used and the score that counts (by `scoring`). */
   mine: z.object({ attempts: z.number().int(), score: z.number().nullable(), maxScore: z.number().nullable() }),
   createdAt: z.string(),
@@ -129,3 +142,50 @@ export const ManualGradeBody = z.strictObject({
   feedback: z.string().trim().max(5000).default(''),
 });
 export type ManualGradeBody = z.input<typeof ManualGradeBody>;
+
+// --- the course gradebook -------------------------------------------------------------------
+
+export const GradebookCategory = z.object({ id: z.uuid(), name: z.string(), weight: z.number() });
+export type GradebookCategory = z.infer<typeof GradebookCategory>;
+
+/** Replaces the categories: those given with an id are kept (renamed, reweighted), the rest removed. */
+export const SetGradebookCategoriesBody = z.strictObject({
+  categories: z
+    .array(
+      z.strictObject({
+        id: z.uuid().optional(),
+        name: z.string().trim().min(1, 'is required').max(100),
+        weight: z.number().min(0).max(1000),
+      }),
+    )
+    .max(20),
+});
+export type SetGradebookCategoriesBody = z.infer<typeof SetGradebookCategoriesBody>;
+
+/** Sets (or, with `percent: null`, clears) a learner's grade for one item (a quiz id) or the course (`course`). */
+export const GradeOverrideBody = z
+  .strictObject({
+    item: z.union([z.literal('course'), z.uuid()]),
+    percent: z.number().min(0).max(100).nullable(),
+    reason: z.string().trim().max(500).default(''),
+  })
+  .refine((b) => b.percent === null || b.reason.length >= 3, { message: 'say why the grade is overridden', path: ['reason'] });
+export type GradeOverrideBody = z.input<typeof GradeOverrideBody>;
+
+const Cell = z.object({ percent: z.number().nullable(), overridden: z.boolean(), reason: z.string().nullable() });
+
+export const CourseGradebook = z.object({
+  categories: z.array(GradebookCategory),
+  items: z.array(z.object({ id: z.uuid(), title: z.string(), kind: z.literal('quiz'), categoryId: z.uuid().nullable() })),
+  rows: z.array(
+    z.object({
+      userId: z.uuid(),
+      displayName: z.string(),
+      /** By item id. */
+      items: z.record(z.string(), Cell),
+      /** Weighted over the categories with results (items in no category count as one category of weight 1). */
+      total: Cell,
+    }),
+  ),
+});
+export type CourseGradebook = z.infer<typeof CourseGradebook>;

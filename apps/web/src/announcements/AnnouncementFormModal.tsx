@@ -1,14 +1,13 @@
 import type { Audience, Institution } from '@edumatrix/contracts';
-import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
 import { useMyClasses } from '../attendance/queries.ts';
 import { canManage } from '../institutions/options.ts';
 import { lookupQuery } from '../structure/queries.ts';
-import { FormAlert } from '../ui/FormAlert.tsx';
+import { FormActions, usePhone } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { announcementKeys } from './queries.ts';
 
@@ -104,15 +103,9 @@ function AnnouncementForm({ institution, onDone }: { institution: Institution; o
         <Text size="xs" c="dimmed">
           Everyone in the audience gets it in their notifications.
         </Text>
-        <FormAlert message={formError} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {form.getValues().later ? 'Schedule' : 'Publish'}
-          </Button>
-        </Group>
+        <FormActions error={formError} onCancel={onDone} submitting={form.submitting}>
+          {form.getValues().later ? 'Schedule' : 'Publish'}
+        </FormActions>
       </Stack>
     </form>
   );
@@ -127,7 +120,7 @@ export function AnnouncementFormModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   return (
     <Modal opened={opened} onClose={onClose} title="New announcement" size="lg" fullScreen={phone}>
       <AnnouncementForm institution={institution} onDone={onClose} />

@@ -1,10 +1,10 @@
 import type { AttendanceReport, AttendanceRow, Institution } from '@edumatrix/contracts';
 import { Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
 import { canManage } from '../institutions/options.ts';
+import { usePhone } from '../ui/FormActions.tsx';
 import { FormAlert } from '../ui/FormAlert.tsx';
 import { PickOne, type PickOneOption } from '../ui/PickOne.tsx';
 import { errorMessage, notifySuccess } from '../ui/problem.ts';
@@ -88,7 +88,7 @@ function ReportBody({
   threshold: number | null;
   studentName: (id: string) => string;
 }) {
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const total = overall(report.rows);
   const below = (row: AttendanceRow) => threshold !== null && row.rate !== null && row.rate < threshold;
   const rows = [...report.rows].sort((a, b) => studentName(a.studentId).localeCompare(studentName(b.studentId)));

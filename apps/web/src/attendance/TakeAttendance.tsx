@@ -1,6 +1,5 @@
 import type { AttendanceSession, AttendanceStatus, Institution, Student } from '@edumatrix/contracts';
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +9,7 @@ import { sortName } from '../people/labels.ts';
 import { useLookups } from '../structure/lookups.ts';
 import { periodsQuery } from '../timetable/queries.ts';
 import { span } from '../timetable/week.ts';
+import { usePhone } from '../ui/FormActions.tsx';
 import { FormAlert } from '../ui/FormAlert.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { PickOne } from '../ui/PickOne.tsx';
@@ -175,7 +175,7 @@ function RegisterForm({
   takerName,
 }: RegisterProps & { students: Student[]; session: AttendanceSession | null }) {
   const queryClient = useQueryClient();
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [marks, setMarks] = useState<Marks>(() => initialMarks(students, session));
   const set = (studentId: string, change: Partial<Mark>) =>
     setMarks((before) => ({ ...before, [studentId]: { ...(before[studentId] ?? PRESENT), ...change } }));

@@ -1,7 +1,6 @@
 import type { Course, CourseVisibility, Institution, UpdateCourseBody } from '@edumatrix/contracts';
-import { Button, Group, Modal, MultiSelect, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, MultiSelect, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,7 +8,7 @@ import { client } from '../api.ts';
 import { choicesOf } from '../structure/lookups.ts';
 import { lookupQuery } from '../structure/queries.ts';
 import { RefSelect } from '../structure/RefSelect.tsx';
-import { FormAlert } from '../ui/FormAlert.tsx';
+import { FormActions, usePhone } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { MarkdownField } from './MarkdownField.tsx';
 import { coursesKeys, VISIBILITIES } from './queries.ts';
@@ -171,15 +170,9 @@ function CourseForm({ institution, course, onDone }: FormProps) {
             A new course is a draft: only you and the institution's admins see it until you publish it.
           </Text>
         )}
-        <FormAlert message={formError} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {course ? 'Save changes' : 'Create course'}
-          </Button>
-        </Group>
+        <FormActions error={formError} onCancel={onDone} submitting={form.submitting}>
+          {course ? 'Save changes' : 'Create course'}
+        </FormActions>
       </Stack>
     </form>
   );
@@ -188,7 +181,7 @@ function CourseForm({ institution, course, onDone }: FormProps) {
 type Props = Omit<FormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function CourseFormModal({ opened, onClose, ...props }: Props) {
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   return (
     <Modal
       opened={opened}

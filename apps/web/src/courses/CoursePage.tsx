@@ -12,12 +12,14 @@ import { notifyError, notifySuccess, problemOf } from '../ui/problem.ts';
 import { LoadError, Loading, Notice } from '../ui/states.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { CourseLeaderboard } from './Achievements.tsx';
+import { CourseAnalyticsPanel } from './Analytics.tsx';
 import { CourseFormModal } from './CourseFormModal.tsx';
 import { EnrolmentPanel } from './EnrolmentPanel.tsx';
 import { Markdown } from './Markdown.tsx';
 import { EditableOutline, ReadOnlyOutline } from './Outline.tsx';
 import { PrerequisitesPanel } from './Prerequisites.tsx';
 import { CourseProgressCard, LockNotice, MembersProgress, tracksProgress } from './Progress.tsx';
+import { LearnerQuizzes, QuizzesPanel } from './QuizzesPanel.tsx';
 import { courseQuery, coursesKeys, enrolledText, lessonsInOrder, progressQuery, STATUS, visibilityLabel } from './queries.ts';
 
 type StatusAction = { to: CourseStatus; label: string; done: string; primary?: boolean };
@@ -160,8 +162,8 @@ function About({ course }: { course: Course }) {
   );
 }
 
-type Tab = 'outline' | 'enrolment' | 'progress' | 'prerequisites' | 'about';
-const TABS: Tab[] = ['outline', 'enrolment', 'progress', 'prerequisites', 'about'];
+type Tab = 'outline' | 'quizzes' | 'enrolment' | 'progress' | 'analytics' | 'prerequisites' | 'about';
+const TABS: Tab[] = ['outline', 'quizzes', 'enrolment', 'progress', 'analytics', 'prerequisites', 'about'];
 
 /** Learners: what locks the course, their progress and where to continue, the outline with its locks. */
 function LearnerView({
@@ -197,6 +199,7 @@ function LearnerView({
         Outline
       </Title>
       <ReadOnlyOutline outline={outline} lessonPath={lessonPath} progress={tracked ? progress.data : undefined} />
+      {!locked && <LearnerQuizzes institution={institution} course={course} />}
       {tracked && <CourseLeaderboard institutionId={institution.id} courseId={course.id} me={me} />}
     </Stack>
   );
@@ -228,13 +231,18 @@ function CourseView({ institution, outline }: { institution: Institution; outlin
       >
         <Tabs.List mb="md">
           <Tabs.Tab value="outline">Outline</Tabs.Tab>
+          <Tabs.Tab value="quizzes">Quizzes</Tabs.Tab>
           <Tabs.Tab value="enrolment">Enrolment</Tabs.Tab>
           <Tabs.Tab value="progress">Progress</Tabs.Tab>
+          <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
           <Tabs.Tab value="prerequisites">Prerequisites</Tabs.Tab>
           <Tabs.Tab value="about">Description</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="outline">
           <EditableOutline outline={outline} lessonPath={lessonPath} />
+        </Tabs.Panel>
+        <Tabs.Panel value="quizzes">
+          <QuizzesPanel institution={institution} course={course} />
         </Tabs.Panel>
         <Tabs.Panel value="enrolment">
           <EnrolmentPanel institution={institution} course={course} />
@@ -244,6 +252,9 @@ function CourseView({ institution, outline }: { institution: Institution; outlin
             <MembersProgress institution={institution} course={course} />
             <CourseLeaderboard institutionId={institution.id} courseId={course.id} me={me} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="analytics">
+          <CourseAnalyticsPanel institutionId={institution.id} course={course} />
         </Tabs.Panel>
         <Tabs.Panel value="prerequisites">
           <PrerequisitesPanel institution={institution} outline={outline} />

@@ -1,6 +1,6 @@
 import type { Course, Institution } from '@edumatrix/contracts';
 import { Anchor, Badge, Button, Card, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { client } from '../api.ts';
 import { useInstitutionContext } from '../institutions/useInstitutionContext.ts';
 import { SearchIcon } from '../people/SearchIcon.tsx';
 import { PageHeader } from '../structure/PageHeader.tsx';
+import { usePhone } from '../ui/FormActions.tsx';
 import { FormAlert } from '../ui/FormAlert.tsx';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { errorMessage, notifySuccess, problemOf } from '../ui/problem.ts';
@@ -132,7 +133,7 @@ function JoinWithCode({ institution }: { institution: Institution }) {
 
 function CourseList({ institution }: { institution: Institution }) {
   const editor = createsCourses(institution.myRole);
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const [scope, setScope] = useState<Scope>('all');

@@ -1,11 +1,11 @@
 import type { CourseGraph } from '@edumatrix/contracts';
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useInstitutionContext } from '../institutions/useInstitutionContext.ts';
 import { PageHeader } from '../structure/PageHeader.tsx';
+import { usePhone } from '../ui/FormActions.tsx';
 import { LoadError, Loading, Notice } from '../ui/states.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { CoursesNav } from './CoursesNav.tsx';
@@ -199,7 +199,7 @@ function PathSteps({ layout, coursePath }: { layout: Layout; coursePath: (id: st
 export function LearningPathPage() {
   const institution = useInstitutionContext();
   usePageTitle(`Learning path · ${institution.name}`);
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const graph = useQuery(learningPathQuery(institution.id));
   const coursePath = (id: string) => `/institutions/${institution.id}/courses/${id}`;
   const layout = graph.data ? layoutGraph(graph.data) : null;

@@ -1,9 +1,11 @@
 import type { Lesson } from '@edumatrix/contracts';
 import { AspectRatio, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { client } from '../api.ts';
 import { useInstitutionContext } from '../institutions/useInstitutionContext.ts';
-import { problemOf } from '../ui/problem.ts';
+import { errorMessage, problemOf } from '../ui/problem.ts';
 import { LoadError, Loading, Notice } from '../ui/states.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { BackLink } from './CoursePage.tsx';
@@ -124,6 +126,9 @@ export function LessonPage() {
         <Notice>Only the course’s editors see this lesson: it is a draft. Publish it from its Edit lesson dialog.</Notice>
       )}
       {lesson.kind === 'video' && <Video lesson={lesson} />}
+      {lesson.kind === 'file' && lesson.file && (
+        <DownloadFile institutionId={institution.id} courseId={outline.data.course.id} lesson={lesson} />
+      )}
       {(lesson.kind === 'link' || lesson.kind === 'file') && lesson.linkUrl && (
         <Button
           component="a"
@@ -166,6 +171,45 @@ export function LessonPage() {
           </Button>
         )}
       </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** A file lesson's file, fetched with the session (the link needs the access token) and saved. */
+function DownloadFile({ institutionId, courseId, lesson }: { institutionId: string; courseId: string; lesson: Lesson }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const file = lesson.file as NonNullable<Lesson['file']>;
+  async function download() {
+    setBusy(true);
+    setError(null);
+    try {
+      const blob = await client.courses.lessonFile(institutionId, courseId, lesson.id);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Stack gap={4} align="flex-start">
+      <Button size="md" loading={busy} onClick={download}>
+        Download {file.name}
+      </Button>
+      <Text size="xs" c="dimmed">
+        {Math.max(1, Math.round(file.size / 1024))} KB
+      </Text>
+      {error && (
+        <Text size="sm" c="red">
+          {error}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -1,7 +1,6 @@
 import type { CourseModule, Lesson, LessonKind, UpdateLessonBody } from '@edumatrix/contracts';
 import {
-  Button,
-  Group,
+  FileInput,
   Input,
   Modal,
   NumberInput,
@@ -14,10 +13,9 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormAlert } from '../ui/FormAlert.tsx';
+import { FormActions, usePhone } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { MarkdownField } from './MarkdownField.tsx';
 import { LESSON_KINDS } from './queries.ts';
@@ -60,15 +58,9 @@ function ModuleForm({ course, module, onSaved, onDone }: ModuleFormProps) {
       <Stack gap="md">
         <TextInput label="Title" placeholder="Week 1: Motion" required autoComplete="off" data-autofocus {...form.getInputProps('title')} />
         <Textarea label="Summary" description="Optional" autosize minRows={2} maxRows={5} {...form.getInputProps('summary')} />
-        <FormAlert message={formError} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {module ? 'Save changes' : 'Add module'}
-          </Button>
-        </Group>
+        <FormActions error={formError} onCancel={onDone} submitting={form.submitting}>
+          {module ? 'Save changes' : 'Add module'}
+        </FormActions>
       </Stack>
     </form>
   );
@@ -94,7 +86,24 @@ type LessonValues = {
   linkUrl: string;
   minutes: number | string;
   published: boolean;
+  /** A file lesson's new upload, sent after the lesson is saved. */
+  file: File | null;
 };
+
+/** What a file lesson may hold (the server checks the bytes too). */
+const FILE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'audio/mpeg',
+  'text/plain',
+  'text/csv',
+];
+const FILE_MAX_BYTES = 25 * 1024 * 1024;
 
 const isUrl = (value: string, protocols: string[]) => {
   try {
@@ -110,7 +119,7 @@ const lessonBody = (v: LessonValues) => ({
   body: v.body,
   // Only the address the kind uses is kept: a text lesson does not carry a stale video.
   videoUrl: v.kind === 'video' && v.videoUrl.trim() ? v.videoUrl.trim() : null,
-  linkUrl: (v.kind === 'link' || v.kind === 'file') && v.linkUrl.trim() ? v.linkUrl.trim() : null,
+  linkUrl: v.kind === 'link' && v.linkUrl.trim() ? v.linkUrl.trim() : null,
   minutes: v.minutes === '' ? null : Number(v.minutes),
   published: v.published,
 });
@@ -135,6 +144,7 @@ function LessonForm({ course, moduleId, lesson, onSaved, onDone }: LessonFormPro
       linkUrl: lesson?.linkUrl ?? '',
       minutes: lesson?.minutes ?? '',
       published: lesson?.published ?? false,
+      file: null,
     },
     validate: {
       title: (value) => (!value.trim() ? 'Enter a title' : value.trim().length > 200 ? 'Keep it under 200 characters' : null),
@@ -147,7 +157,7 @@ function LessonForm({ course, moduleId, lesson, onSaved, onDone }: LessonFormPro
               ? null
               : 'Enter an https address, such as https://www.youtube.com/watch?v=…',
       linkUrl: (value, v) =>
-        v.kind !== 'link' && v.kind !== 'file'
+        v.kind !== 'link'
           ? null
           : !value.trim()
             ? 'Enter the address'
@@ -158,6 +168,14 @@ function LessonForm({ course, moduleId, lesson, onSaved, onDone }: LessonFormPro
         value === '' || (Number.isInteger(Number(value)) && Number(value) >= 0 && Number(value) <= 1000)
           ? null
           : 'A whole number up to 1000',
+      file: (value) =>
+        !value
+          ? null
+          : !FILE_TYPES.includes(value.type)
+            ? 'Choose a PDF, image, Office document, ZIP, MP3, text or CSV file'
+            : value.size > FILE_MAX_BYTES
+              ? 'Keep it under 25 MB'
+              : null,
     },
   });
 
@@ -165,12 +183,16 @@ function LessonForm({ course, moduleId, lesson, onSaved, onDone }: LessonFormPro
     setFormError(null);
     const body = lessonBody(values);
     try {
+      let saved = lesson;
       if (lesson) {
         const before = lessonBody(form.getInitialValues()) as Record<string, unknown>;
         const changes = Object.fromEntries(Object.entries(body).filter(([key, value]) => before[key] !== value)) as UpdateLessonBody;
         if (Object.keys(changes).length > 0) await client.courses.updateLesson(course.institutionId, course.courseId, lesson.id, changes);
       } else {
-        await client.courses.addLesson(course.institutionId, course.courseId, moduleId, body);
+        saved = await client.courses.addLesson(course.institutionId, course.courseId, moduleId, body);
+      }
+      if (values.kind === 'file' && values.file && saved) {
+        await client.courses.uploadLessonFile(course.institutionId, course.courseId, saved.id, values.file, values.file.name);
       }
       notifySuccess(`${body.title} was ${lesson ? 'saved' : 'added'}${body.published ? '' : ' as a draft'}.`);
       await onSaved();
@@ -206,12 +228,24 @@ function LessonForm({ course, moduleId, lesson, onSaved, onDone }: LessonFormPro
             {...form.getInputProps('videoUrl')}
           />
         )}
-        {(v.kind === 'link' || v.kind === 'file') && (
-          <TextInput
-            label={v.kind === 'file' ? 'File address' : 'Link address'}
+        {v.kind === 'file' && (
+          <FileInput
+            label="File"
             description={
-              v.kind === 'file' ? 'Where the file is kept (uploading files here comes later).' : 'Readers open it with a button.'
+              lesson?.file
+                ? `Now: ${lesson.file.name}. Choose another to replace it. PDF, images, Office, ZIP, MP3, text or CSV; at most 25 MB.`
+                : 'PDF, images, Office documents, ZIP, MP3, text or CSV; at most 25 MB.'
             }
+            placeholder="Choose a file"
+            accept={FILE_TYPES.join(',')}
+            clearable
+            {...form.getInputProps('file')}
+          />
+        )}
+        {v.kind === 'link' && (
+          <TextInput
+            label="Link address"
+            description="Readers open it with a button."
             placeholder="https://"
             type="url"
             required
@@ -242,15 +276,9 @@ function LessonForm({ course, moduleId, lesson, onSaved, onDone }: LessonFormPro
             </Text>
           </Stack>
         </SimpleGrid>
-        <FormAlert message={formError} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {lesson ? 'Save changes' : 'Add lesson'}
-          </Button>
-        </Group>
+        <FormActions error={formError} onCancel={onDone} submitting={form.submitting}>
+          {lesson ? 'Save changes' : 'Add lesson'}
+        </FormActions>
       </Stack>
     </form>
   );
@@ -259,7 +287,7 @@ function LessonForm({ course, moduleId, lesson, onSaved, onDone }: LessonFormPro
 type LessonModalProps = Omit<LessonFormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function LessonFormModal({ opened, onClose, ...props }: LessonModalProps) {
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   return (
     <Modal
       opened={opened}

@@ -150,7 +150,7 @@ export function useLessonTimer(institutionId: string, courseId: string, lessonId
       if (seconds < 1) return;
       pending.current -= seconds;
       client.courses
-        .recordProgress(institutionId, courseId, lessonId, { seconds })
+        .recordProgress(institutionId, courseId, lessonId, { seconds }, { keepalive: true })
         .then((progress) => queryClient.setQueryData(coursesKeys.progress(institutionId, courseId), progress))
         // Time is a nicety: a lost report (offline, a lock) is not worth an alarm.
         .catch(() => undefined);

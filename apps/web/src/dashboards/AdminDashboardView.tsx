@@ -3,9 +3,9 @@ import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { formatShortDay, percent } from '../attendance/queries.ts';
 import { RateChart } from '../attendance/RateChart.tsx';
 import { ColumnChart } from '../ui/ColumnChart.tsx';
+import { StatCard } from '../ui/StatCard.tsx';
 import { Section } from '../webhooks/Section.tsx';
 import { BarList } from './BarList.tsx';
-import { StatCard } from './StatCard.tsx';
 
 // Highest band first: from green down to red, however many bands the scale has.
 const BAND_COLORS = ['teal', 'green', 'lime', 'yellow', 'orange', 'red'];

@@ -1,9 +1,9 @@
 import type { Assessment, AssessmentKind, UpdateAssessmentBody } from '@edumatrix/contracts';
-import { Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormAlert } from '../ui/FormAlert.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { KINDS } from './queries.ts';
 
@@ -86,15 +86,9 @@ function AssessmentForm({ target, assessment, onSaved, onDone }: FormProps) {
         <Text size="xs" c="dimmed">
           Weights are relative: an exam of weight 3 counts three times as much as homework of weight 1.
         </Text>
-        <FormAlert message={formError} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {assessment ? 'Save changes' : 'Add assessment'}
-          </Button>
-        </Group>
+        <FormActions error={formError} onCancel={onDone} submitting={form.submitting}>
+          {assessment ? 'Save changes' : 'Add assessment'}
+        </FormActions>
       </Stack>
     </form>
   );

@@ -1,12 +1,12 @@
 import type { Assessment, Gradebook, Institution } from '@edumatrix/contracts';
 import { bandFor, weightedPercent } from '@edumatrix/contracts';
 import { ActionIcon, Anchor, Badge, Button, Group, Menu, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { Link, useBlocker } from 'react-router';
 import { client } from '../api.ts';
 import { ConfirmDeleteModal } from '../people/ConfirmDeleteModal.tsx';
+import { usePhone } from '../ui/FormActions.tsx';
 import { FormAlert } from '../ui/FormAlert.tsx';
 import { errorMessage, notifySuccess } from '../ui/problem.ts';
 import { Section } from '../webhooks/Section.tsx';
@@ -44,7 +44,7 @@ export function MarksGrid({ institution, book, target, title }: Props) {
   const { changes, invalid } = changesOf(book, drafts);
   const unsaved = changes.length + Object.keys(invalid).length;
   const labels = book.scale.bands.map((b) => b.label);
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const width = phone ? WIDTHS.phone : WIDTHS.desk;
 
   const reload = () => queryClient.invalidateQueries({ queryKey: gradesKeys.all(institution.id) });

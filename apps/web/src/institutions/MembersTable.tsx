@@ -1,10 +1,10 @@
 import type { Institution, InstitutionRole, Member } from '@edumatrix/contracts';
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
 import { useCurrentUser } from '../auth/session-store.ts';
+import { usePhone } from '../ui/FormActions.tsx';
 import { formatDate } from '../ui/format.ts';
 import { notifyError, notifySuccess } from '../ui/problem.ts';
 import { LoadError, Loading } from '../ui/states.tsx';
@@ -20,7 +20,7 @@ export function MembersTable({ institution }: { institution: Institution }) {
   const [removing, setRemoving] = useState<Member | null>(null);
   const manager = canManage(institution.myRole);
   const membersKey = institutionKeys.members(institution.id);
-  const narrow = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const narrow = usePhone();
 
   const changeRole = useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: InstitutionRole }) => {

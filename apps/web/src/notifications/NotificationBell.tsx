@@ -1,8 +1,9 @@
 import { ActionIcon, Drawer, Indicator, Popover } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { BellIcon } from '../shell/icons.tsx';
+import { usePhone } from '../ui/FormActions.tsx';
 import { NotificationInbox } from './NotificationInbox.tsx';
 import { unreadCountQuery } from './queries.ts';
 import { useLiveNotifications } from './useLiveNotifications.ts';
@@ -14,7 +15,7 @@ export function NotificationBell() {
   const count = useQuery(unreadCountQuery()).data ?? 0;
   const [opened, inbox] = useDisclosure(false);
   // A popover of 360 pixels does not fit a phone; there the inbox slides up from the bottom.
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const label = count > 0 ? `Notifications, ${count} unread` : 'Notifications';
 
   const bell = (target: ReactNode) => (

@@ -1,13 +1,12 @@
 import type { Department, StaffKind, StaffMember } from '@edumatrix/contracts';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
 import { choicesOf } from '../structure/lookups.ts';
 import { RefSelect } from '../structure/RefSelect.tsx';
-import { FormAlert } from '../ui/FormAlert.tsx';
+import { FormActions, usePhone } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { fullName, STAFF_KINDS } from './labels.ts';
 import { peopleKeys } from './queries.ts';
@@ -120,15 +119,9 @@ function StaffForm({ institutionId, member, departments, onDone }: FormProps) {
           />
         </SimpleGrid>
         <TextInput label="Email" type="email" description="Optional" autoComplete="off" {...form.getInputProps('email')} />
-        <FormAlert message={formError} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {member ? 'Save changes' : 'Add staff member'}
-          </Button>
-        </Group>
+        <FormActions error={formError} onCancel={onDone} submitting={form.submitting}>
+          {member ? 'Save changes' : 'Add staff member'}
+        </FormActions>
       </Stack>
     </form>
   );
@@ -137,7 +130,7 @@ function StaffForm({ institutionId, member, departments, onDone }: FormProps) {
 type Props = Omit<FormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function StaffFormModal({ opened, onClose, ...props }: Props) {
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   return (
     <Modal
       opened={opened}

@@ -1,6 +1,6 @@
 import type { Institution, StaffKind, StaffMember } from '@edumatrix/contracts';
 import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { client } from '../api.ts';
@@ -10,6 +10,7 @@ import { ARCHIVED_FILTERS, type ArchivedFilter } from '../structure/kinds.ts';
 import { filterChoicesOf } from '../structure/lookups.ts';
 import { PageHeader } from '../structure/PageHeader.tsx';
 import { lookupQuery } from '../structure/queries.ts';
+import { usePhone } from '../ui/FormActions.tsx';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { PickOne } from '../ui/PickOne.tsx';
 import { notifyError, notifySuccess } from '../ui/problem.ts';
@@ -28,7 +29,7 @@ const KIND_CHOICES = [{ value: ANY, label: 'Teachers and staff' }, ...STAFF_KIND
 function StaffList({ institution }: { institution: Institution }) {
   const queryClient = useQueryClient();
   const manager = canManage(institution.myRole);
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   usePageTitle(`Staff · ${institution.name}`);
 
   const [search, setSearch] = useState('');

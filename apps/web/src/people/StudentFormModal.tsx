@@ -1,11 +1,10 @@
 import type { Student, StudentStatus } from '@edumatrix/contracts';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormAlert } from '../ui/FormAlert.tsx';
+import { FormActions, usePhone } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { fullName, STUDENT_STATUSES } from './labels.ts';
 import { peopleKeys } from './queries.ts';
@@ -104,15 +103,9 @@ function StudentForm({ institutionId, student, onDone, onCancel }: FormProps) {
           <TextInput label="Date of birth" type="date" max={today} description="Optional" {...form.getInputProps('dateOfBirth')} />
           <TextInput label="Email" type="email" description="Optional" autoComplete="off" {...form.getInputProps('email')} />
         </SimpleGrid>
-        <FormAlert message={formError} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {student ? 'Save changes' : 'Add student'}
-          </Button>
-        </Group>
+        <FormActions error={formError} onCancel={onCancel} submitting={form.submitting}>
+          {student ? 'Save changes' : 'Add student'}
+        </FormActions>
       </Stack>
     </form>
   );
@@ -121,7 +114,7 @@ function StudentForm({ institutionId, student, onDone, onCancel }: FormProps) {
 type Props = { institutionId: string; student: Student | null; opened: boolean; onClose: () => void; onSaved?: (saved: Student) => void };
 
 export function StudentFormModal({ institutionId, student, opened, onClose, onSaved }: Props) {
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   return (
     <Modal opened={opened} onClose={onClose} title={student ? `Edit ${fullName(student)}` : 'Add student'} size="lg" fullScreen={phone}>
       {/* Keyed, so editing another student starts from their own values. */}

@@ -1,6 +1,6 @@
 import type { Institution, StudentStatus } from '@edumatrix/contracts';
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { useInstitutionContext } from '../institutions/useInstitutionContext.ts'
 import { filterChoicesOf } from '../structure/lookups.ts';
 import { PageHeader } from '../structure/PageHeader.tsx';
 import { lookupQuery } from '../structure/queries.ts';
+import { usePhone } from '../ui/FormActions.tsx';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { PickOne } from '../ui/PickOne.tsx';
 import { LoadError, Loading } from '../ui/states.tsx';
@@ -26,7 +27,7 @@ function StudentList({ institution }: { institution: Institution }) {
   const navigate = useNavigate();
   const manager = canManage(institution.myRole);
   const everyone = seesEveryone(institution.myRole);
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const basePath = `/institutions/${institution.id}/people/students`;
   const title = everyone ? 'Students' : peopleTabLabel(institution.myRole);
   usePageTitle(`${title} · ${institution.name}`);

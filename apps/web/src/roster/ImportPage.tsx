@@ -1,6 +1,5 @@
 import { IMPORT_FILES, type ImportFormat, type ImportMode, type Institution, type RosterImport } from '@edumatrix/contracts';
 import { Alert, Anchor, Button, Code, FileInput, Group, List, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +9,7 @@ import { useInstitutionContext } from '../institutions/useInstitutionContext.ts'
 import { peopleKeys } from '../people/queries.ts';
 import { useSocketEvent } from '../realtime/hooks.ts';
 import { PageHeader } from '../structure/PageHeader.tsx';
+import { usePhone } from '../ui/FormActions.tsx';
 import { FormAlert } from '../ui/FormAlert.tsx';
 import { formatRelative } from '../ui/format.ts';
 import { PickOne } from '../ui/PickOne.tsx';
@@ -117,7 +117,7 @@ function RecentImports({
 
 function Importer({ institution }: { institution: Institution }) {
   const queryClient = useQueryClient();
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [format, setFormat] = useState<ImportFormat>('students');
   const [picked, setPicked] = useState<Picked>(NOTHING);
   const [currentId, setCurrentId] = useState<string | null>(null);

@@ -1,11 +1,11 @@
 import type { AcademicYear, Institution, Term } from '@edumatrix/contracts';
 import { Button, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
 import { canManage } from '../institutions/options.ts';
 import { useInstitutionContext } from '../institutions/useInstitutionContext.ts';
+import { usePhone } from '../ui/FormActions.tsx';
 import { notifyError, notifySuccess } from '../ui/problem.ts';
 import { LoadError, Loading } from '../ui/states.tsx';
 import { DeleteModal } from './DeleteModal.tsx';
@@ -24,7 +24,7 @@ const close = <T,>(dialog: Dialog<T>): Dialog<T> => ({ ...dialog, opened: false 
 function YearsList({ institution }: { institution: Institution }) {
   const queryClient = useQueryClient();
   const manager = canManage(institution.myRole);
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [archived, setArchived] = useState<ArchivedFilter>('false');
   const years = useQuery({ ...yearsQuery(institution.id, archived), placeholderData: (previous) => previous });
   // Every year, for suggesting the dates of a new one.

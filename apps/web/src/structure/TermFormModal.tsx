@@ -1,10 +1,10 @@
 import type { AcademicYear, Institution, Term } from '@edumatrix/contracts';
-import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormAlert } from '../ui/FormAlert.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 import { focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { addDays, formatSpan } from './dates.ts';
 import { applyDatesProblem } from './form-errors.ts';
@@ -68,15 +68,9 @@ function TermForm({ institution, year, term, onDone }: FormProps) {
           <TextInput label="Starts on" type="date" required min={year.startsOn} max={year.endsOn} {...form.getInputProps('startsOn')} />
           <TextInput label="Ends on" type="date" required min={year.startsOn} max={year.endsOn} {...form.getInputProps('endsOn')} />
         </SimpleGrid>
-        <FormAlert message={formError} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {term ? 'Save changes' : 'Add term'}
-          </Button>
-        </Group>
+        <FormActions error={formError} onCancel={onDone} submitting={form.submitting}>
+          {term ? 'Save changes' : 'Add term'}
+        </FormActions>
       </Stack>
     </form>
   );

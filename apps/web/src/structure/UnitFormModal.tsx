@@ -1,11 +1,10 @@
 import type { CreateClassBody, Institution, SchoolClass, StructureKind } from '@edumatrix/contracts';
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormAlert } from '../ui/FormAlert.tsx';
+import { FormActions, usePhone } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { KIND_TEXT } from './kinds.ts';
 import type { Lookups } from './lookups.ts';
@@ -211,15 +210,9 @@ function UnitForm({ kind, institution, unit, lookups, onDone }: FormProps) {
           </>
         )}
         <Textarea label="Description" description="Optional" autosize minRows={2} maxRows={6} {...form.getInputProps('description')} />
-        <FormAlert message={formError} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {unit ? 'Save changes' : `Create ${text.one}`}
-          </Button>
-        </Group>
+        <FormActions error={formError} onCancel={onDone} submitting={form.submitting}>
+          {unit ? 'Save changes' : `Create ${text.one}`}
+        </FormActions>
       </Stack>
     </form>
   );
@@ -229,7 +222,7 @@ type Props = Omit<FormProps, 'onDone'> & { opened: boolean; onClose: () => void 
 
 export function UnitFormModal({ opened, onClose, ...props }: Props) {
   const text = KIND_TEXT[props.kind];
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const long = props.kind === 'classes';
   return (
     <Modal

@@ -1,12 +1,13 @@
 import type { Institution, StructureKind } from '@edumatrix/contracts';
 import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { client } from '../api.ts';
 import { canManage } from '../institutions/options.ts';
 import { useInstitutionContext } from '../institutions/useInstitutionContext.ts';
+import { usePhone } from '../ui/FormActions.tsx';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { notifyError, notifySuccess } from '../ui/problem.ts';
 import { LoadError, Loading } from '../ui/states.tsx';
@@ -125,7 +126,7 @@ function UnitList({ kind, institution }: ListProps) {
   const queryClient = useQueryClient();
   const text = KIND_TEXT[kind];
   const manager = canManage(institution.myRole);
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const lookups = useLookups(institution, {
     departments: kind !== 'departments',
     programs: kind === 'classes',

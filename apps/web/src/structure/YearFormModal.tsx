@@ -1,11 +1,10 @@
 import type { AcademicYear, Institution } from '@edumatrix/contracts';
 import { ActionIcon, Button, Checkbox, Fieldset, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormAlert } from '../ui/FormAlert.tsx';
+import { FormActions, usePhone } from '../ui/FormActions.tsx';
 import { focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { addDays } from './dates.ts';
 import { applyDatesProblem } from './form-errors.ts';
@@ -168,15 +167,9 @@ function YearForm({ institution, year, years, onDone }: FormProps) {
             </Button>
           </Stack>
         )}
-        <FormAlert message={formError} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {year ? 'Save changes' : 'Create academic year'}
-          </Button>
-        </Group>
+        <FormActions error={formError} onCancel={onDone} submitting={form.submitting}>
+          {year ? 'Save changes' : 'Create academic year'}
+        </FormActions>
       </Stack>
     </form>
   );
@@ -185,7 +178,7 @@ function YearForm({ institution, year, years, onDone }: FormProps) {
 type Props = Omit<FormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function YearFormModal({ opened, onClose, ...props }: Props) {
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   return (
     <Modal
       opened={opened}

@@ -1,6 +1,5 @@
 import type { Institution, Period } from '@edumatrix/contracts';
 import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -9,6 +8,7 @@ import { canManage } from '../institutions/options.ts';
 import { useInstitutionContext } from '../institutions/useInstitutionContext.ts';
 import { PlusIcon } from '../shell/icons.tsx';
 import { teacherChoices } from '../structure/lookups.ts';
+import { usePhone } from '../ui/FormActions.tsx';
 import { PickOne, type PickOneOption } from '../ui/PickOne.tsx';
 import { LoadError, Loading } from '../ui/states.tsx';
 import { FeedList, SubscribeModal } from './Feeds.tsx';
@@ -50,7 +50,7 @@ function Timetable({ institution }: { institution: Institution }) {
   const role = institution.myRole;
   const manager = canManage(role);
   const learner = isLearner(role);
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [params, setParams] = useSearchParams();
   const asked = viewFromParams(params, institution);
   const names = useNames(institution);

@@ -1,8 +1,8 @@
 import type { Webhook } from '@edumatrix/contracts';
 import { Modal, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { usePhone } from '../ui/FormActions.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { LoadError, Loading } from '../ui/states.tsx';
@@ -25,7 +25,7 @@ export function DeliveryLog({ institutionId, webhook }: Props) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<StatusFilter>('all');
   const [openId, setOpenId] = useState<string | null>(null);
-  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const log = useInfiniteQuery({
     ...deliveriesQuery(institutionId, webhook.id, status),
     // Keeps the table on screen while a new filter loads.

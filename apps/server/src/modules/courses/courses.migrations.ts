@@ -234,4 +234,54 @@ export const coursesMigrations: Migration[] = [
       )`.execute(db);
     },
   },
+  {
+    name: '20261123T1006_courses_quiz_points',
+    scope: 'tenant',
+    async up(db) {
+      // Quiz points follow the best score per quiz, so the ledger says which quiz gave them.
+      await sql`alter table game_ledger add column quiz_id uuid`.execute(db);
+      await sql`create index game_ledger_quiz_idx on game_ledger (user_id, quiz_id) where quiz_id is not null`.execute(db);
+    },
+  },
+  {
+    name: '20261123T1007_courses_adaptive_quizzes',
+    scope: 'tenant',
+    async up(db) {
+      await sql`alter table quizzes add column adaptive_count int check (adaptive_count > 0)`.execute(db);
+    },
+  },
+  {
+    name: '20261123T1008_courses_lesson_files',
+    scope: 'tenant',
+    async up(db) {
+      // A file lesson's upload: the bytes are in the storage port under `file_key`.
+      await sql`alter table course_lessons add column file_key text, add column file_name text, add column file_type text,
+        add column file_size int`.execute(db);
+    },
+  },
+  {
+    name: '20261123T1009_courses_gradebook',
+    scope: 'tenant',
+    async up(db) {
+      await sql`create table course_grade_categories (
+        id uuid primary key,
+        course_id uuid not null references courses (id) on delete cascade,
+        name text not null,
+        weight numeric(9, 3) not null check (weight >= 0),
+        position int not null
+      )`.execute(db);
+      await sql`alter table quizzes add column category_id uuid references course_grade_categories (id) on delete set null`.execute(db);
+      // A teacher's override of a computed grade, always with the reason.
+      await sql`create table course_grade_overrides (
+        course_id uuid not null references courses (id) on delete cascade,
+        user_id uuid not null,
+        item text not null,
+        percent numeric(5, 2) not null check (percent between 0 and 100),
+        reason text not null,
+        set_by uuid not null,
+        set_at timestamptz not null default now(),
+        primary key (course_id, user_id, item)
+      )`.execute(db);
+    },
+  },
 ];

@@ -36,8 +36,15 @@ export type LessonRow = {
   published: boolean;
   position: number;
   updated_at: Date;
+  file_key: string | null;
+  file_name: string | null;
+  file_type: string | null;
+  file_size: number | null;
 };
-export type LessonWrite = Omit<LessonRow, 'id' | 'course_id' | 'module_id' | 'position' | 'updated_at'>;
+export type LessonWrite = Omit<
+  LessonRow,
+  'id' | 'course_id' | 'module_id' | 'position' | 'updated_at' | 'file_key' | 'file_name' | 'file_type' | 'file_size'
+>;
 export type EnrolmentSource = 'class' | 'individual' | 'join_code';
 /**
  * Who is looking: their own courses (drafts included) and enrolments always; beyond that published
@@ -55,6 +62,9 @@ export function coursesRepository(db: Db, schema: string) {
     (select count(distinct e.user_id)::int from ${t('course_enrolments')} e where e.course_id = c.id) as enrolled,
     coalesce((select array_agg(p.requires_id order by p.requires_id) from ${t('course_prerequisites')} p where p.course_id = c.id),
       '{}'::uuid[]) as requires`;
+
+  const lessonColumns = sql`id, course_id, module_id, title, kind, body, video_url, link_url, minutes, published, position, updated_at,
+    file_key, file_name, file_type, file_size`;
 
   return {
     course: async (id: string) => (await rows(sql<CourseRow>`select ${courseColumns} from ${t('courses')} c where c.id = ${id}`))[0],
@@ -145,13 +155,8 @@ export function coursesRepository(db: Db, schema: string) {
     deleteModule: (id: string) => sql`delete from ${t('course_modules')} where id = ${id}`.execute(db),
 
     lessons: (courseId: string) =>
-      rows(sql<LessonRow>`select id, course_id, module_id, title, kind, body, video_url, link_url, minutes, published, position, updated_at
-        from ${t('course_lessons')} where course_id = ${courseId} order by position, id`),
-    lesson: async (id: string) =>
-      (
-        await rows(sql<LessonRow>`select id, course_id, module_id, title, kind, body, video_url, link_url, minutes, published, position,
-          updated_at from ${t('course_lessons')} where id = ${id}`)
-      )[0],
+      rows(sql<LessonRow>`select ${lessonColumns} from ${t('course_lessons')} where course_id = ${courseId} order by position, id`),
+    lesson: async (id: string) => (await rows(sql<LessonRow>`select ${lessonColumns} from ${t('course_lessons')} where id = ${id}`))[0],
     insertLesson: (id: string, courseId: string, moduleId: string, l: LessonWrite) =>
       sql`insert into ${t('course_lessons')} (id, course_id, module_id, title, kind, body, video_url, link_url, minutes, published, position)
         values (${id}, ${courseId}, ${moduleId}, ${l.title}, ${l.kind}, ${l.body}, ${l.video_url}, ${l.link_url}, ${l.minutes}, ${l.published},
@@ -164,6 +169,9 @@ export function coursesRepository(db: Db, schema: string) {
       (
         await rows(sql<{ p: number }>`select coalesce(max(position), 0) + 1 as p from ${t('course_lessons')} where module_id = ${moduleId}`)
       )[0]?.p ?? 1,
+    setLessonFile: (id: string, file: { key: string; name: string; type: string; size: number } | null) =>
+      sql`update ${t('course_lessons')} set file_key = ${file?.key ?? null}, file_name = ${file?.name ?? null},
+        file_type = ${file?.type ?? null}, file_size = ${file?.size ?? null}, updated_at = now() where id = ${id}`.execute(db),
     deleteLesson: (id: string) => sql`delete from ${t('course_lessons')} where id = ${id}`.execute(db),
 
     /** Positions 1..n in the given order (the caller checked the ids are exactly the set). */

@@ -5,6 +5,7 @@ import {
   CataloguePage,
   CatalogueQuery,
   Course,
+  CourseAnalytics,
   CourseEnrolBody,
   CourseEnrolment,
   CourseGraph,
@@ -32,6 +33,7 @@ import {
 import { z } from 'zod';
 import { tenantOf, userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
+import type { AnalyticsService } from './analytics.service.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import type { CoursesService } from './courses.service.ts';
 import type { EnrolmentService } from './enrolment.service.ts';
@@ -54,10 +56,11 @@ export type CoursesRouteDeps = RouteDeps & {
   progress: ProgressService;
   paths: PathsService;
   gamification: GamificationService;
+  analytics: AnalyticsService;
 };
 
 export function coursesRoutes(app: HttpApp, deps: CoursesRouteDeps) {
-  const { guards, courses, outline, enrolment, catalogue, progress, paths, gamification } = deps;
+  const { guards, courses, outline, enrolment, catalogue, progress, paths, gamification, analytics } = deps;
   const tags = ['courses'];
   const base = '/api/v1/institutions/:institutionId/courses';
   const one = `${base}/:courseId`;
@@ -346,6 +349,19 @@ export function coursesRoutes(app: HttpApp, deps: CoursesRouteDeps) {
       onRequest: guards.user(),
     },
     async (req) => gamification.setHidden(userOf(req).id, req.body.hidden),
+  );
+  app.get(
+    `${one}/analytics`,
+    {
+      schema: {
+        tags,
+        summary: 'Completion, time per lesson, where learners stop, and quiz item analysis (editors)',
+        params: CourseParams,
+        response: { 200: CourseAnalytics },
+      },
+      onRequest: manage,
+    },
+    async (req) => analytics.course(tenantOf(req), userOf(req).id, req.params.courseId),
   );
   app.get(
     '/api/v1/catalogue',

@@ -75,6 +75,7 @@ export function presentOutline(course: Course, modules: ModuleRow[], lessons: Le
           minutes: l.minutes,
           published: l.published,
           position: l.position,
+          file: l.file_name ? { name: l.file_name, type: l.file_type ?? 'application/octet-stream', size: l.file_size ?? 0 } : null,
           updatedAt: new Date(l.updated_at).toISOString(),
         })),
     })),

@@ -1,7 +1,7 @@
 // The `gamification` consumer group: turns learning events into points, streaks and badges. Every
 // award goes into a ledger keyed by the event, and the totals move only when the ledger row is new,
 // so a replayed event changes nothing.
-import { BADGES, type BadgeId, type EventEnvelope, type EventPayload, POINTS } from '@edumatrix/contracts';
+import { BADGES, type BadgeId, type EventEnvelope, type EventPayload, POINTS, quizPoints } from '@edumatrix/contracts';
 import { sql } from 'kysely';
 import { type Db, rowsOf } from '../../platform/db/database.ts';
 import type { Consumer } from '../../platform/events/consumer.ts';
@@ -9,7 +9,7 @@ import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { tenantSchemaName } from '../../platform/tenancy/tenancy.ts';
 import { addDays, zonedToday } from '../../platform/time/zoned.ts';
 
-export const GAMIFICATION_EVENT_TYPES = ['courses.lesson_completed', 'courses.course_completed'] as const;
+export const GAMIFICATION_EVENT_TYPES = ['courses.lesson_completed', 'courses.course_completed', 'courses.quiz_scored'] as const;
 
 type Totals = {
   points: number;
@@ -33,7 +33,7 @@ export function earnedBadges(t: Pick<Totals, 'lessons' | 'courses' | 'longest_st
 
 export function gamificationConsumer(deps: { events: EventPublisher }): Consumer {
   async function handle(event: EventEnvelope, trx: Db) {
-    const p = event.payload as EventPayload<'courses.lesson_completed'> | EventPayload<'courses.course_completed'>;
+    const p = event.payload as EventPayload<'courses.lesson_completed' | 'courses.course_completed' | 'courses.quiz_scored'>;
     const schema = tenantSchemaName(p.institutionId);
     const t = (name: string) => sql.table(`${schema}.${name}`);
     const [institution] = await rowsOf(
@@ -44,10 +44,11 @@ export function gamificationConsumer(deps: { events: EventPublisher }): Consumer
     const userId = p.userId;
 
     /** Adds points once per event and reason; false if this event already gave them. */
-    async function award(reason: 'lesson' | 'course' | 'streak', points: number) {
+    async function award(reason: 'lesson' | 'course' | 'streak' | 'quiz', points: number, quizId: string | null = null) {
       const added = await rowsOf(
         trx,
-        sql`insert into ${t('game_ledger')} (event_id, user_id, reason, points, course_id) values (${event.id}, ${userId}, ${reason}, ${points}, ${p.courseId})
+        sql`insert into ${t('game_ledger')} (event_id, user_id, reason, points, course_id, quiz_id)
+          values (${event.id}, ${userId}, ${reason}, ${points}, ${p.courseId}, ${quizId})
           on conflict do nothing returning event_id`,
       );
       if (!added.length) return false;
@@ -60,13 +61,24 @@ export function gamificationConsumer(deps: { events: EventPublisher }): Consumer
       return true;
     }
 
-    const lesson = event.type === 'courses.lesson_completed';
-    if (!(await award(lesson ? 'lesson' : 'course', lesson ? POINTS.lessonCompleted : POINTS.courseCompleted))) return;
-    await sql`update ${t('game_totals')} set ${sql.raw(lesson ? 'lessons = lessons + 1' : 'courses = courses + 1')} where user_id = ${userId}`.execute(
-      trx,
-    );
+    if (event.type === 'courses.quiz_scored') {
+      // Only an improvement on the best result so far earns more: retaking cannot farm points.
+      const q = p as EventPayload<'courses.quiz_scored'>;
+      const [so] = await rowsOf(
+        trx,
+        sql<{ given: number }>`select coalesce(sum(points), 0)::int as given from ${t('game_ledger')}
+          where user_id = ${userId} and quiz_id = ${q.quizId} and reason = 'quiz'`,
+      );
+      const gain = quizPoints(q.score, q.maxScore) - (so?.given ?? 0);
+      if (gain <= 0 || !(await award('quiz', gain, q.quizId))) return;
+    } else {
+      const lesson = event.type === 'courses.lesson_completed';
+      if (!(await award(lesson ? 'lesson' : 'course', lesson ? POINTS.lessonCompleted : POINTS.courseCompleted))) return;
+      await sql`update ${t('game_totals')} set ${sql.raw(lesson ? 'lessons = lessons + 1' : 'courses = courses + 1')}
+        where user_id = ${userId}`.execute(trx);
+    }
 
-    // A streak counts days on which something was completed, by the institution's calendar.
+    // A streak counts days with a completion or a better quiz result, by the institution's calendar.
     const day = zonedToday(institution.timezone, new Date(event.occurredAt));
     const [before] = await rowsOf(
       trx,

@@ -1,5 +1,6 @@
-// Courses: courses, modules and lessons, enrolment, and the public catalogue. Later: progress,
-// assignments, quizzes, gradebook, learning paths, gamification.
+// Courses: courses, modules and lessons, enrolment, the public catalogue, progress, learning paths,
+// gamification, question banks, quizzes and analytics. Later: assignments and the gradebook.
+export { type AnalyticsService, createAnalyticsService } from './analytics.service.ts';
 export { type CatalogueService, createCatalogueService } from './catalogue.service.ts';
 export { coursesConsumer } from './courses.consumer.ts';
 export { coursesMigrations } from './courses.migrations.ts';
@@ -9,6 +10,9 @@ export { type CoursesService, createCoursesService } from './courses.service.ts'
 export { createEnrolmentService, type EnrolmentService } from './enrolment.service.ts';
 export { gamificationConsumer } from './gamification.consumer.ts';
 export { createGamificationService, type GamificationService } from './gamification.service.ts';
+export { createGradebookService, type GradebookService } from './gradebook.service.ts';
+export { lessonFilesRoutes } from './lesson-files.routes.ts';
+export { createLessonFilesService, type LessonFilesService } from './lesson-files.service.ts';
 export { createOutlineService, type OutlineService } from './outline.service.ts';
 export { createPathsService, type PathsService } from './paths.service.ts';
 export { createProgressService, type ProgressService } from './progress.service.ts';

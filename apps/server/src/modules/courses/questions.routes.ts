@@ -74,10 +74,11 @@ export function questionsRoutes(app: HttpApp, deps: RouteDeps & { questions: Que
         .send(Buffer.from(zip));
     },
   );
-  // Zip and XML bodies only here, read whole (bounded), in a scope of their own.
+  // Zip and XML bodies only here (browsers label zips differently; the service reads the bytes), read
+  // whole (bounded), in a scope of their own.
   app.register(async (scope: HttpApp) => {
     scope.addContentTypeParser(
-      ['application/zip', 'application/xml', 'text/xml'],
+      ['application/zip', 'application/x-zip-compressed', 'application/octet-stream', 'application/xml', 'text/xml'],
       { parseAs: 'buffer', bodyLimit: QTI_BODY_LIMIT },
       (_req, body, done) => done(null, body),
     );

@@ -1,8 +1,19 @@
 // HTTP for quizzes and attempts.
-import { AnswerBody, CreateQuizBody, ManualGradeBody, Quiz, QuizAttempt, UpdateQuizBody } from '@edumatrix/contracts';
+import {
+  AnswerBody,
+  CourseGradebook,
+  CreateQuizBody,
+  GradeOverrideBody,
+  ManualGradeBody,
+  Quiz,
+  QuizAttempt,
+  SetGradebookCategoriesBody,
+  UpdateQuizBody,
+} from '@edumatrix/contracts';
 import { z } from 'zod';
 import { tenantOf, userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
+import type { GradebookService } from './gradebook.service.ts';
 import type { QuizzesService } from './quizzes.service.ts';
 
 const CourseParams = z.object({ institutionId: z.uuid(), courseId: z.uuid() });
@@ -10,8 +21,8 @@ const QuizParams = CourseParams.extend({ quizId: z.uuid() });
 const AttemptParams = QuizParams.extend({ attemptId: z.uuid() });
 const QuestionParams = AttemptParams.extend({ questionId: z.uuid() });
 
-export function quizzesRoutes(app: HttpApp, deps: RouteDeps & { quizzes: QuizzesService }) {
-  const { guards, quizzes } = deps;
+export function quizzesRoutes(app: HttpApp, deps: RouteDeps & { quizzes: QuizzesService; gradebook: GradebookService }) {
+  const { guards, quizzes, gradebook } = deps;
   const tags = ['quizzes'];
   const list = '/api/v1/institutions/:institutionId/courses/:courseId/quizzes';
   const one = `${list}/:quizId`;
@@ -131,5 +142,56 @@ export function quizzesRoutes(app: HttpApp, deps: RouteDeps & { quizzes: Quizzes
         req.params.questionId,
         req.body,
       ),
+  );
+
+  const book = '/api/v1/institutions/:institutionId/courses/:courseId/gradebook';
+  app.get(
+    book,
+    {
+      schema: {
+        tags,
+        summary: "The course's gradebook: every learner's result per quiz, and the weighted total",
+        params: CourseParams,
+        response: { 200: CourseGradebook },
+      },
+      onRequest: manage,
+    },
+    async (req) => gradebook.get(tenantOf(req), userOf(req).id, req.params.courseId),
+  );
+  app.get(
+    `${book}.csv`,
+    { schema: { tags, summary: 'The gradebook as CSV', params: CourseParams }, onRequest: manage },
+    async (req, reply) => {
+      const csv = await gradebook.csv(tenantOf(req), userOf(req).id, req.params.courseId);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="gradebook.csv"').send(csv);
+    },
+  );
+  app.put(
+    `${book}/categories`,
+    {
+      schema: {
+        tags,
+        summary: 'Replace the weighted categories',
+        params: CourseParams,
+        body: SetGradebookCategoriesBody,
+        response: { 200: CourseGradebook },
+      },
+      onRequest: manage,
+    },
+    async (req) => gradebook.setCategories(tenantOf(req), userOf(req).id, req.params.courseId, req.body),
+  );
+  app.put(
+    `${book}/overrides/:userId`,
+    {
+      schema: {
+        tags,
+        summary: "Override a learner's grade for a quiz or the course, with the reason (percent null clears it)",
+        params: CourseParams.extend({ userId: z.uuid() }),
+        body: GradeOverrideBody,
+        response: { 200: CourseGradebook },
+      },
+      onRequest: manage,
+    },
+    async (req) => gradebook.override(tenantOf(req), userOf(req).id, req.params.courseId, req.params.userId, req.body),
   );
 }

@@ -10,6 +10,8 @@ import {
   gradeResponse,
   type LearnerQuestion,
   type ManualGradeBody,
+  nextDifficulty,
+  pickAdaptive,
   type Question,
   type QuestionResponse,
   type QuestionResult,
@@ -23,6 +25,7 @@ import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { type Db, rowsOf } from '../../platform/db/database.ts';
+import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
 import type { CoursesService } from './courses.service.ts';
@@ -40,6 +43,8 @@ type QuizRow = {
   scoring: Quiz['scoring'];
   feedback: Quiz['feedback'];
   published: boolean;
+  adaptive_count: number | null;
+  category_id: string | null;
   created_at: Date;
   updated_at: Date;
 };
@@ -113,7 +118,7 @@ export function countingScore(scoring: Quiz['scoring'], scores: number[]): numbe
 
 export type QuizzesService = ReturnType<typeof createQuizzesService>;
 
-export function createQuizzesService(deps: { db: Db; courses: CoursesService; now?: () => Date }) {
+export function createQuizzesService(deps: { db: Db; events: EventPublisher; courses: CoursesService; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
   const t = (tenant: TenantContext, name: string) => sql.table(`${tenant.schema}.${name}`);
 
@@ -156,6 +161,8 @@ export function createQuizzesService(deps: { db: Db; courses: CoursesService; no
       scoring: row.scoring,
       feedback: row.feedback,
       published: row.published,
+      adaptiveCount: row.adaptive_count,
+      categoryId: row.category_id,
       mine: { attempts: mine.length, score: countingScore(row.scoring, scores), maxScore: mine[0] ? num(mine[0].max_score) : null },
       createdAt: new Date(row.created_at).toISOString(),
       updatedAt: new Date(row.updated_at).toISOString(),
@@ -189,6 +196,27 @@ export function createQuizzesService(deps: { db: Db; courses: CoursesService; no
     };
   }
 
+  /** Tells gamification (and later the gradebook) where an attempt stands. */
+  async function scored(trx: Db, tenant: TenantContext, a: AttemptRow) {
+    const [quiz] = await rowsOf(trx, sql<{ course_id: string }>`select course_id from ${t(tenant, 'quizzes')} where id = ${a.quiz_id}`);
+    if (!quiz) return;
+    await deps.events.publish(trx, {
+      type: 'courses.quiz_scored',
+      key: a.user_id,
+      tenantId: tenant.institutionId,
+      payload: {
+        institutionId: tenant.institutionId,
+        courseId: quiz.course_id,
+        quizId: a.quiz_id,
+        attemptId: a.id,
+        userId: a.user_id,
+        score: num(a.score) ?? 0,
+        maxScore: num(a.max_score) ?? 0,
+        needsReview: a.needs_review,
+      },
+    });
+  }
+
   /** Grades every answer and closes the attempt; answers the server refused never got in. */
   async function close(trx: Db, tenant: TenantContext, a: AttemptRow, questions: Map<string, Question>, at: Date) {
     const results = Object.fromEntries(
@@ -201,7 +229,9 @@ export function createQuizzesService(deps: { db: Db; courses: CoursesService; no
     const needsReview = Object.values(results).some((r) => r.needsReview);
     await sql`update ${t(tenant, 'quiz_attempts')} set submitted_at = ${at}, results = ${JSON.stringify(results)}::jsonb,
       score = ${score}, needs_review = ${needsReview} where id = ${a.id}`.execute(trx);
-    return { ...a, submitted_at: at, results, score, needs_review: needsReview };
+    const closed = { ...a, submitted_at: at, results, score, needs_review: needsReview };
+    await scored(trx, tenant, closed);
+    return closed;
   }
 
   /** An attempt the learner left open past its deadline is closed as of the deadline. */
@@ -222,6 +252,41 @@ export function createQuizzesService(deps: { db: Db; courses: CoursesService; no
     if (a.user_id !== userId && !asEditor) throw attemptNotFound();
     const questions = await questionsOf(deps.db, tenant, courseId, a.question_ids);
     return { quiz, attempt: await settled(tenant, a, questions), questions, asEditor };
+  }
+
+  /** What an adaptive quiz picks from: its chosen questions and pools' questions, else the whole bank. */
+  function adaptivePool(quiz: QuizRow, bank: Map<string, Question>): Question[] {
+    const all = [...bank.values()];
+    if (!quiz.question_ids.length && !quiz.pools.length) return all;
+    return all.filter((q) => quiz.question_ids.includes(q.id) || quiz.pools.some((p) => p.tags.every((tag) => q.tags.includes(tag))));
+  }
+
+  /** The fixed questions, then the pools' draw for this attempt's seed. */
+  function drawFixed(quiz: QuizRow, bank: Map<string, Question>, seed: string): string[] {
+    try {
+      const others = [...bank.values()].filter((q) => !quiz.question_ids.includes(q.id));
+      const fromPools = drawQuestions(others, quiz.pools, seed).map((q) => q.id);
+      return [...quiz.question_ids.filter((id) => bank.has(id)), ...fromPools];
+    } catch (err) {
+      if (err instanceof QuizDrawError) throw new AppError('conflict', 'quizzes.pool_too_small', err.message);
+      throw err;
+    }
+  }
+
+  /** Adaptive: one question at a time, the first at the middle difficulty, the rest as the answers go. */
+  function firstAdaptive(quiz: QuizRow, bank: Map<string, Question>, seed: string): string[] {
+    const first = pickAdaptive(adaptivePool(quiz, bank), [], nextDifficulty([]), seed);
+    if (!first) throw new AppError('conflict', 'quizzes.pool_too_small', 'There are no questions to ask');
+    return [first.id];
+  }
+
+  async function checkCategory(tenant: TenantContext, courseId: string, categoryId: string | null) {
+    if (!categoryId) return;
+    const found = await rowsOf(
+      deps.db,
+      sql`select 1 from ${t(tenant, 'course_grade_categories')} where id = ${categoryId} and course_id = ${courseId}`,
+    );
+    if (!found.length) throw invalidField('quizzes.category_not_found', 'categoryId', 'is not a gradebook category of this course');
   }
 
   async function checkQuestions(tenant: TenantContext, courseId: string, ids: string[]) {
@@ -246,16 +311,19 @@ export function createQuizzesService(deps: { db: Db; courses: CoursesService; no
       await deps.courses.editable(tenant, userId, courseId);
       const questionIds = body.questionIds ?? [];
       const pools = body.pools ?? [];
-      if (!questionIds.length && !pools.length)
+      if (!questionIds.length && !pools.length && !body.adaptiveCount)
         throw invalidField('quizzes.no_questions', 'questionIds', 'choose questions, or pools to draw from');
       await checkQuestions(tenant, courseId, questionIds);
+      await checkCategory(tenant, courseId, body.categoryId ?? null);
       const id = uuidv7();
       await deps.db.transaction().execute(async (trx) => {
         await sql`insert into ${t(tenant, 'quizzes')} (id, course_id, title, description, question_ids, pools, shuffle_options,
-            time_limit_minutes, max_attempts, scoring, feedback, published)
+            time_limit_minutes, max_attempts, scoring, feedback, published, adaptive_count, category_id)
           values (${id}, ${courseId}, ${body.title}, ${body.description ?? ''}, ${questionIds}::uuid[], ${JSON.stringify(pools)}::jsonb,
             ${body.shuffleOptions ?? true}, ${body.timeLimitMinutes ?? null}, ${body.maxAttempts ?? null}, ${body.scoring ?? 'best'},
-            ${body.feedback ?? 'after_submit'}, ${body.published ?? false})`.execute(trx);
+            ${body.feedback ?? 'after_submit'}, ${body.published ?? false}, ${body.adaptiveCount ?? null}, ${body.categoryId ?? null})`.execute(
+          trx,
+        );
         await recordAudit(trx, {
           action: 'course.quiz_created',
           targetType: 'course',
@@ -271,7 +339,9 @@ export function createQuizzesService(deps: { db: Db; courses: CoursesService; no
       await deps.courses.editable(tenant, userId, courseId);
       const current = await quizRow(deps.db, tenant, courseId, quizId);
       if (body.questionIds) await checkQuestions(tenant, courseId, body.questionIds);
-      if ((body.questionIds ?? current.question_ids).length === 0 && (body.pools ?? current.pools).length === 0)
+      if (body.categoryId) await checkCategory(tenant, courseId, body.categoryId);
+      const adaptive = body.adaptiveCount !== undefined ? body.adaptiveCount : current.adaptive_count;
+      if ((body.questionIds ?? current.question_ids).length === 0 && (body.pools ?? current.pools).length === 0 && !adaptive)
         throw invalidField('quizzes.no_questions', 'questionIds', 'choose questions, or pools to draw from');
       const columns: Record<string, unknown> = {
         title: body.title,
@@ -282,6 +352,8 @@ export function createQuizzesService(deps: { db: Db; courses: CoursesService; no
         scoring: body.scoring,
         feedback: body.feedback,
         published: body.published,
+        adaptive_count: body.adaptiveCount,
+        category_id: body.categoryId,
       };
       const sets = [
         ...Object.entries(columns)
@@ -334,18 +406,7 @@ export function createQuizzesService(deps: { db: Db; courses: CoursesService; no
       if (quiz.max_attempts !== null && previous.length >= quiz.max_attempts)
         throw new AppError('conflict', 'quizzes.no_attempts_left', `All ${quiz.max_attempts} attempts are used`);
       const seed = randomUUID();
-      let drawn: string[];
-      try {
-        const fromPools = drawQuestions(
-          [...bank.values()].filter((q) => !quiz.question_ids.includes(q.id)),
-          quiz.pools,
-          seed,
-        ).map((q) => q.id);
-        drawn = [...quiz.question_ids.filter((id) => bank.has(id)), ...fromPools];
-      } catch (err) {
-        if (err instanceof QuizDrawError) throw new AppError('conflict', 'quizzes.pool_too_small', err.message);
-        throw err;
-      }
+      const drawn = quiz.adaptive_count ? firstAdaptive(quiz, bank, seed) : drawFixed(quiz, bank, seed);
       const maxScore = drawn.reduce((s, id) => s + (bank.get(id)?.points ?? 0), 0);
       const started = now();
       const deadline = quiz.time_limit_minutes ? new Date(started.getTime() + quiz.time_limit_minutes * 60_000) : null;
@@ -390,14 +451,31 @@ export function createQuizzesService(deps: { db: Db; courses: CoursesService; no
       const answers = { ...attempt.answers, [questionId]: response };
       const results =
         quiz.feedback === 'after_each' ? { ...(attempt.results ?? {}), [questionId]: resultOf(question, response) } : attempt.results;
+      // Adaptive: answering the newest question brings the next, a step harder or easier.
+      let questionIds = attempt.question_ids;
+      let maxScore = num(attempt.max_score) ?? 0;
+      if (quiz.adaptive_count && questionIds.at(-1) === questionId && questionIds.length < quiz.adaptive_count) {
+        const bank = await questionsOf(deps.db, tenant, courseId);
+        const so = questionIds.map((id) => {
+          const q = bank.get(id) as Question;
+          return { difficulty: q.difficulty, correct: gradeResponse(q, answers[id] ?? null).correct };
+        });
+        const next = pickAdaptive(adaptivePool(quiz, bank), questionIds, nextDifficulty(so), attempt.seed);
+        if (next) {
+          questionIds = [...questionIds, next.id];
+          maxScore += next.points;
+          questions.set(next.id, next);
+        }
+      }
       // The deadline is checked in the statement itself, so an answer arriving as time runs out cannot slip in.
       const updated = await rowsOf(
         deps.db,
-        sql`update ${t(tenant, 'quiz_attempts')} set answers = ${JSON.stringify(answers)}::jsonb, results = ${results ? JSON.stringify(results) : null}::jsonb
+        sql`update ${t(tenant, 'quiz_attempts')} set answers = ${JSON.stringify(answers)}::jsonb, results = ${results ? JSON.stringify(results) : null}::jsonb,
+          question_ids = ${questionIds}::text[], max_score = ${maxScore}
           where id = ${attemptId} and submitted_at is null and (deadline_at is null or deadline_at >= ${now()}) returning id`,
       );
       if (!updated.length) throw new AppError('conflict', 'quizzes.time_up', 'Time is up: answers are no longer accepted');
-      return presentAttempt(quiz, { ...attempt, answers, results }, questions, false);
+      return presentAttempt(quiz, { ...attempt, answers, results, question_ids: questionIds, max_score: maxScore }, questions, false);
     },
 
     async submit(tenant: TenantContext, userId: string, courseId: string, quizId: string, attemptId: string): Promise<QuizAttempt> {
@@ -440,6 +518,7 @@ export function createQuizzesService(deps: { db: Db; courses: CoursesService; no
       await deps.db.transaction().execute(async (trx) => {
         await sql`update ${t(tenant, 'quiz_attempts')} set results = ${JSON.stringify(results)}::jsonb, score = ${score}, needs_review = ${needsReview}
           where id = ${attemptId}`.execute(trx);
+        await scored(trx, tenant, { ...attempt, results, score, needs_review: needsReview });
         await recordAudit(trx, {
           action: 'course.quiz_graded',
           targetType: 'course',

@@ -643,6 +643,66 @@ const samples: Record<string, Sample> = {
     const q = await ownQuiz(t, x, caller, 'submitted');
     return { method: 'PUT', path: `${q.attemptPath}/questions/${q.questionId}/grade`, body: { points: 1 } };
   },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/analytics': async (_t, x, caller) => ({
+    method: 'GET',
+    path: `${(await ownCourse(x, caller)).path}/analytics`,
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/lessons/:lessonId/file': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    const lesson = await c.maker.courses.addLesson(x.institutionId, c.courseId, c.moduleId, { title: 'File', kind: 'file' });
+    return { method: 'PUT', path: `${c.path}/lessons/${lesson.id}/file?name=notes.txt`, body: new Blob(['Notes'], { type: 'text/plain' }) };
+  },
+  'DELETE /api/v1/institutions/:institutionId/courses/:courseId/lessons/:lessonId/file': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    const lesson = await c.maker.courses.addLesson(x.institutionId, c.courseId, c.moduleId, { title: 'File', kind: 'file' });
+    await c.maker.courses.uploadLessonFile(
+      x.institutionId,
+      c.courseId,
+      lesson.id,
+      new Blob(['Notes'], { type: 'text/plain' }),
+      'notes.txt',
+    );
+    return { method: 'DELETE', path: `${c.path}/lessons/${lesson.id}/file` };
+  },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/lessons/:lessonId/file': async (_t, x) => {
+    const c = await ownCourse(x);
+    const lesson = await c.maker.courses.addLesson(x.institutionId, c.courseId, c.moduleId, {
+      title: 'File',
+      kind: 'file',
+      published: true,
+    });
+    await c.maker.courses.uploadLessonFile(
+      x.institutionId,
+      c.courseId,
+      lesson.id,
+      new Blob(['Notes'], { type: 'text/plain' }),
+      'notes.txt',
+    );
+    return { method: 'GET', path: `${c.path}/lessons/${lesson.id}/file` };
+  },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/gradebook': async (_t, x, caller) => ({
+    method: 'GET',
+    path: `${(await ownCourse(x, caller)).path}/gradebook`,
+  }),
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/gradebook.csv': async (_t, x, caller) => ({
+    method: 'GET',
+    path: `${(await ownCourse(x, caller)).path}/gradebook.csv`,
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/gradebook/categories': async (_t, x, caller) => ({
+    method: 'PUT',
+    path: `${(await ownCourse(x, caller)).path}/gradebook/categories`,
+    body: { categories: [{ name: 'Quizzes', weight: 1 }] },
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/gradebook/overrides/:userId': async (t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    const learner = await learnerOf(t, x);
+    await c.maker.courses.enrol(x.institutionId, c.courseId, { userIds: [learner.id] });
+    return {
+      method: 'PUT',
+      path: `${c.path}/gradebook/overrides/${learner.id}`,
+      body: { item: 'course', percent: 90, reason: 'Moderated' },
+    };
+  },
   'GET /api/v1/institutions/:institutionId/announcements': async (_t, x) => ({
     method: 'GET',
     path: `${base(x.institutionId)}/announcements`,

@@ -1,0 +1,115 @@
+// The file of a file lesson: uploaded by the course's editors through the storage port, downloaded
+// by whoever may read the lesson. Types are checked against the bytes where a type has a signature.
+import { uuidv7 } from 'uuidv7';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, invalidField, notFound } from '../../platform/http/app-error.ts';
+import type { Storage } from '../../platform/storage/storage.ts';
+import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
+import { coursesRepository } from './courses.repository.ts';
+import type { CoursesService } from './courses.service.ts';
+import { lockStateOf } from './paths.service.ts';
+
+export const LESSON_FILE_MAX_BYTES = 25 * 1024 * 1024;
+
+/** What a lesson file may be; those with a signature must start with it (a renamed .exe is no PDF). */
+const TYPES: Record<string, number[][] | null> = {
+  'application/pdf': [[0x25, 0x50, 0x44, 0x46]],
+  'image/png': [[0x89, 0x50, 0x4e, 0x47]],
+  'image/jpeg': [[0xff, 0xd8, 0xff]],
+  'application/zip': [[0x50, 0x4b, 0x03, 0x04]],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [[0x50, 0x4b, 0x03, 0x04]],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': [[0x50, 0x4b, 0x03, 0x04]],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [[0x50, 0x4b, 0x03, 0x04]],
+  'audio/mpeg': [
+    [0x49, 0x44, 0x33],
+    [0xff, 0xfb],
+    [0xff, 0xf3],
+    [0xff, 0xf2],
+  ],
+  'text/plain': null,
+  'text/csv': null,
+};
+export const LESSON_FILE_TYPES = Object.keys(TYPES);
+
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+
+export type LessonFilesService = ReturnType<typeof createLessonFilesService>;
+
+export function createLessonFilesService(deps: { db: Db; storage: Storage; courses: CoursesService }) {
+  const lessonNotFound = () => notFound('courses.lesson_not_found', 'Lesson');
+
+  async function lessonOf(tenant: TenantContext, courseId: string, lessonId: string) {
+    const lesson = await coursesRepository(deps.db, tenant.schema).lesson(lessonId);
+    if (!lesson || lesson.course_id !== courseId) throw lessonNotFound();
+    return lesson;
+  }
+
+  return {
+    async upload(tenant: TenantContext, userId: string, courseId: string, lessonId: string, body: Buffer, type: string, name: string) {
+      await deps.courses.editable(tenant, userId, courseId);
+      const lesson = await lessonOf(tenant, courseId, lessonId);
+      if (lesson.kind !== 'file') throw invalidField('courses.not_a_file_lesson', 'kind', 'must be file to hold an upload');
+      const signatures = TYPES[type];
+      if (signatures === undefined)
+        throw new AppError('unsupported_media', 'courses.file_type', `file must be one of: ${LESSON_FILE_TYPES.join(', ')}`, {
+          fields: [{ field: 'file', message: 'is not a type lessons accept' }],
+        });
+      if (signatures && !signatures.some((sig) => startsWith(body, sig)))
+        throw invalidField('courses.file_not_its_type', 'file', `does not look like ${type}`);
+      if (body.length === 0) throw invalidField('courses.file_empty', 'file', 'is empty');
+      const key = `courses/${tenant.institutionId}/${courseId}/${lessonId}/${uuidv7()}`;
+      await deps.storage.put(key, body, type);
+      try {
+        await deps.db.transaction().execute(async (trx) => {
+          await coursesRepository(trx, tenant.schema).setLessonFile(lessonId, { key, name, type, size: body.length });
+          await recordAudit(trx, {
+            action: 'course.lesson_file_uploaded',
+            targetType: 'course',
+            targetId: courseId,
+            institutionId: tenant.institutionId,
+            after: { lessonId, name, type, size: body.length },
+          });
+        });
+      } catch (err) {
+        await deps.storage.delete(key);
+        throw err;
+      }
+      // The old file goes once the new one is recorded.
+      if (lesson.file_key) await deps.storage.delete(lesson.file_key);
+      return { name, type, size: body.length };
+    },
+
+    async remove(tenant: TenantContext, userId: string, courseId: string, lessonId: string) {
+      await deps.courses.editable(tenant, userId, courseId);
+      const lesson = await lessonOf(tenant, courseId, lessonId);
+      await deps.db.transaction().execute(async (trx) => {
+        await coursesRepository(trx, tenant.schema).setLessonFile(lessonId, null);
+        await recordAudit(trx, {
+          action: 'course.lesson_file_removed',
+          targetType: 'course',
+          targetId: courseId,
+          institutionId: tenant.institutionId,
+          before: { lessonId, name: lesson.file_name },
+        });
+      });
+      if (lesson.file_key) await deps.storage.delete(lesson.file_key);
+    },
+
+    /** The file, for editors and for learners who may open the lesson (published, not locked). */
+    async download(tenant: TenantContext, userId: string, courseId: string, lessonId: string) {
+      const { row } = await deps.courses.visible(tenant, userId, courseId);
+      const lesson = await lessonOf(tenant, courseId, lessonId);
+      const editor = tenant.role === 'owner' || tenant.role === 'admin' || row.owner_id === userId;
+      if (!editor) {
+        if (!lesson.published) throw lessonNotFound();
+        const lock = await lockStateOf(deps.db, tenant.schema, userId, courseId, false);
+        if (lock.courseLockedBy.length || lock.modules.get(lesson.module_id)?.lockedBy.length)
+          throw new AppError('conflict', 'courses.locked', 'This lesson is locked until its prerequisites are complete');
+      }
+      const stored = lesson.file_key ? await deps.storage.get(lesson.file_key) : null;
+      if (!stored) throw notFound('courses.file_not_found', 'File');
+      return { bytes: stored.bytes, type: lesson.file_type ?? stored.contentType, name: lesson.file_name ?? 'file' };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { Button, Group } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { FormAlert } from './FormAlert.tsx';
+
+/** The foot of a form: what went wrong (if anything), then Cancel and the submit button. */
+export function FormActions({
+  error,
+  onCancel,
+  submitting,
+  children,
+}: {
+  error: string | null | undefined;
+  onCancel: () => void;
+  submitting: boolean;
+  /** The submit button's label. */
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <FormAlert message={error ?? null} />
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={submitting}>
+          {children}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
+/** Phone widths, where long forms open full screen. */
+export const usePhone = () => useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
