@@ -77,3 +77,22 @@ export function screenshotOnFailure(name: string, watched: WatchedPage) {
     console.error(`${name} page at failure: ${watched.page.url()}\n${watched.consoleErrors.join('\n')}`);
   });
 }
+
+/**
+ * Screenshots of `page` at phone and desktop widths into `dir` as `<name>-phone.png` and
+ * `<name>-desktop.png`, for a person to look at; nothing when `dir` is unset.
+ */
+export async function screenshotsAtWidths(page: Page, dir: string | undefined, name: string) {
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const before = page.viewportSize();
+  for (const [label, width, height] of [
+    ['phone', 390, 844],
+    ['desktop', 1280, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${dir}/${name}-${label}.png`, fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
+}

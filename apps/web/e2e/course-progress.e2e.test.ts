@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addMember, createInstitution, signedUpClient, waitFor } from '../../server/src/testing/factories.ts';
-import { openPage, screenshotOnFailure, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
+import { openPage, screenshotOnFailure, screenshotsAtWidths, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
 
 /** Where to save screenshots for a look at the pages (PROGRESS_SHOTS=/tmp/progress-shots); none without it. */
 const SHOTS = process.env.PROGRESS_SHOTS;
@@ -13,20 +12,7 @@ describe('course progress, learning paths and gamification in Chromium', () => {
   const signIn = (page: Page, email: string) => signInAs(page, e2e.t().url, email);
   const onFailure = (name: string, watched: WatchedPage) => screenshotOnFailure(`progress-${name}`, watched);
 
-  async function shot(page: Page, name: string) {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    const before = page.viewportSize();
-    for (const [label, width, height] of [
-      ['phone', 390, 844],
-      ['desktop', 1280, 800],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-    }
-    if (before) await page.setViewportSize(before);
-  }
+  const shot = (page: Page, name: string) => screenshotsAtWidths(page, SHOTS, name);
 
   it('a student completes lessons and sees progress, locks and points; a teacher links courses and sees the path', async () => {
     const t = e2e.t();

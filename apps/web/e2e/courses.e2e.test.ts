@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
-import { openPage, screenshotOnFailure, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
+import { openPage, screenshotOnFailure, screenshotsAtWidths, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
 
 /** Where to save screenshots for a look at the pages (COURSES_SHOTS=/tmp/courses-shots); none without it. */
 const SHOTS = process.env.COURSES_SHOTS;
@@ -46,20 +45,7 @@ describe('courses in Chromium', () => {
   /** The input labelled exactly `label`; a required field's label ends in an asterisk. */
   const field = (scope: Page | Locator, label: string) => scope.getByLabel(new RegExp(`^${label}( \\*)?$`));
 
-  async function shot(page: Page, name: string) {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    const before = page.viewportSize();
-    for (const [label, width, height] of [
-      ['phone', 390, 844],
-      ['desktop', 1280, 800],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-    }
-    if (before) await page.setViewportSize(before);
-  }
+  const shot = (page: Page, name: string) => screenshotsAtWidths(page, SHOTS, name);
 
   /** Waits for a dialog to close after its submit button. */
   async function submit(dialog: Locator, button: string) {

@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import type { CreateQuestionBody } from '@edumatrix/contracts';
 import { sql } from 'kysely';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tenantSchemaName } from '../../server/src/platform/tenancy/tenancy.ts';
 import { addMember, createInstitution, signedUpClient } from '../../server/src/testing/factories.ts';
-import { openPage, screenshotOnFailure, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
+import { openPage, screenshotOnFailure, screenshotsAtWidths, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
 
 /** Where to save screenshots for a look at the pages (QUIZ_SHOTS=/tmp/quiz-shots); none without it. */
 const SHOTS = process.env.QUIZ_SHOTS;
@@ -52,20 +51,7 @@ describe('quizzes in Chromium', () => {
   const onFailure = (name: string, watched: WatchedPage) => screenshotOnFailure(`quizzes-${name}`, watched);
   const field = (scope: Page | Locator, label: string) => scope.getByLabel(new RegExp(`^${label}( \\*)?$`));
 
-  async function shot(page: Page, name: string) {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    const before = page.viewportSize();
-    for (const [label, width, height] of [
-      ['phone', 390, 844],
-      ['desktop', 1280, 800],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-    }
-    if (before) await page.setViewportSize(before);
-  }
+  const shot = (page: Page, name: string) => screenshotsAtWidths(page, SHOTS, name);
 
   /** Picks an option of a Mantine select. */
   async function choose(page: Page, input: Locator, option: string) {
