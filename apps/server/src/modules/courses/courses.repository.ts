@@ -227,6 +227,14 @@ export function coursesRepository(db: Db, schema: string) {
           (r) => r.user_id,
         ),
       ),
+    /** Which of `courseIds` the user is enrolled in, in one query (a list page's worth). */
+    enrolledIn: async (userId: string, courseIds: string[]) =>
+      new Set(
+        (
+          await rows(sql<{ course_id: string }>`select distinct course_id from ${t('course_enrolments')}
+            where user_id = ${userId} and course_id = any(${courseIds}::uuid[])`)
+        ).map((r) => r.course_id),
+      ),
     isEnrolled: async (courseId: string, userId: string) =>
       (await rows(sql`select 1 from ${t('course_enrolments')} where course_id = ${courseId} and user_id = ${userId} limit 1`)).length > 0,
     enrol: (courseId: string, userId: string, source: EnrolmentSource, classId: string | null = null) =>

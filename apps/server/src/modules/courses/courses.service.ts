@@ -9,6 +9,7 @@ import { AppError, forbidden, invalidField, notFound } from '../../platform/http
 import { containsPattern, decodeKeyCursor, encodeKeyCursor } from '../../platform/http/cursor.ts';
 import { beforeAndAfter, definedOnly } from '../../platform/patch.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
+import { isManager } from '../institutions/institutions.permissions.ts';
 import { type CourseRow, coursesRepository, type LessonRow, type ModuleRow, type Viewer } from './courses.repository.ts';
 import { type LockState, lockStateOf } from './paths.service.ts';
 
@@ -19,7 +20,6 @@ export type CoursesDeps = {
   institutionName(institutionId: string): Promise<string>;
 };
 
-const isManager = (role: string) => role === 'owner' || role === 'admin';
 /** Teachers and staff see every published course; students and parents those of their classes. */
 const seesAllClasses = (role: string) => isManager(role) || role === 'teacher' || role === 'staff';
 export const courseNotFound = () => notFound('courses.course_not_found', 'Course');
@@ -93,27 +93,28 @@ export function createCoursesService(deps: CoursesDeps) {
     return { userId, classIds, mineOnly };
   }
 
-  /** The course if the caller may see it; 404 otherwise, so ids reveal nothing. */
+  /** The course if the caller may see it (404 otherwise, so ids reveal nothing), and whether they may edit it. */
   async function visible(tenant: TenantContext, userId: string, courseId: string) {
     const r = repo(tenant);
     const row = await r.course(courseId);
     if (!row) throw courseNotFound();
     const enrolled = await r.isEnrolled(courseId, userId);
-    if (isManager(tenant.role) || row.owner_id === userId) return { row, enrolled };
+    const canEdit = isManager(tenant.role) || row.owner_id === userId;
+    const seen = { row, enrolled, canEdit };
+    if (canEdit) return seen;
     if (row.status === 'draft') throw courseNotFound();
-    if (enrolled) return { row, enrolled };
+    if (enrolled) return seen;
     if (row.status !== 'published') throw courseNotFound();
-    if (row.visibility !== 'class' || seesAllClasses(tenant.role)) return { row, enrolled };
+    if (row.visibility !== 'class' || seesAllClasses(tenant.role)) return seen;
     const mine = new Set(await r.classesOfViewer(userId));
     if (!row.class_ids.some((id) => mine.has(id))) throw courseNotFound();
-    return { row, enrolled };
+    return seen;
   }
 
   /** The course if the caller may change it (its owner or an admin). */
   async function editable(tenant: TenantContext, userId: string, courseId: string) {
     const found = await visible(tenant, userId, courseId);
-    if (!isManager(tenant.role) && found.row.owner_id !== userId)
-      throw forbidden('courses.not_yours', 'Only the teacher who owns this course or an admin can change it');
+    if (!found.canEdit) throw forbidden('courses.not_yours', 'Only the teacher who owns this course or an admin can change it');
     return found.row;
   }
 
@@ -164,10 +165,13 @@ export function createCoursesService(deps: CoursesDeps) {
         viewer,
       });
       const page = found.slice(0, limit);
-      const enrolled = await Promise.all(page.map((c) => r.isEnrolled(c.id, userId)));
+      const enrolled = await r.enrolledIn(
+        userId,
+        page.map((c) => c.id),
+      );
       const last = page.at(-1);
       return {
-        items: page.map((c, i) => presentCourse(tenant, userId, c, enrolled[i] ?? false)),
+        items: page.map((c) => presentCourse(tenant, userId, c, enrolled.has(c.id))),
         nextCursor: found.length > limit && last ? encodeKeyCursor(last.title.toLowerCase(), last.id) : null,
       };
     },

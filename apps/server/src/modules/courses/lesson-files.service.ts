@@ -98,10 +98,9 @@ export function createLessonFilesService(deps: { db: Db; storage: Storage; cours
 
     /** The file, for editors and for learners who may open the lesson (published, not locked). */
     async download(tenant: TenantContext, userId: string, courseId: string, lessonId: string) {
-      const { row } = await deps.courses.visible(tenant, userId, courseId);
+      const { canEdit } = await deps.courses.visible(tenant, userId, courseId);
       const lesson = await lessonOf(tenant, courseId, lessonId);
-      const editor = tenant.role === 'owner' || tenant.role === 'admin' || row.owner_id === userId;
-      if (!editor) {
+      if (!canEdit) {
         if (!lesson.published) throw lessonNotFound();
         const lock = await lockStateOf(deps.db, tenant.schema, userId, courseId, false);
         if (lock.courseLockedBy.length || lock.modules.get(lesson.module_id)?.lockedBy.length)

@@ -6,14 +6,13 @@ import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { type Db, rowsOf } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
+import { isUuid } from '../../platform/http/cursor.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
 import type { CoursesService } from './courses.service.ts';
 
 /** A question as validated, before it has an id. */
 export type NewQuestion = Omit<Question, 'id'>;
 type QuestionRow = { id: string; data: NewQuestion };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type QuestionsService = ReturnType<typeof createQuestionsService>;
 
@@ -99,7 +98,7 @@ export function createQuestionsService(deps: { db: Db; courses: CoursesService }
       const imported = await deps.db.transaction().execute(async (trx) => {
         const saved: Question[] = [];
         for (const q of result.questions) {
-          const id = UUID.test(q.id) && existing.has(q.id) ? q.id : uuidv7();
+          const id = isUuid(q.id) && existing.has(q.id) ? q.id : uuidv7();
           const { id: _ignored, ...data } = q;
           await upsert(trx, tenant, courseId, id, data as NewQuestion);
           saved.push({ ...q, id } as Question);

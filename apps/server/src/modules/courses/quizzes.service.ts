@@ -247,8 +247,7 @@ export function createQuizzesService(deps: { db: Db; events: EventPublisher; cou
       sql<AttemptRow>`select * from ${t(tenant, 'quiz_attempts')} where id = ${attemptId} and quiz_id = ${quizId}`,
     );
     if (!a) throw attemptNotFound();
-    const { row } = await deps.courses.visible(tenant, userId, courseId);
-    const asEditor = tenant.role === 'owner' || tenant.role === 'admin' || row.owner_id === userId;
+    const { canEdit: asEditor } = await deps.courses.visible(tenant, userId, courseId);
     if (a.user_id !== userId && !asEditor) throw attemptNotFound();
     const questions = await questionsOf(deps.db, tenant, courseId, a.question_ids);
     return { quiz, attempt: await settled(tenant, a, questions), questions, asEditor };
@@ -297,8 +296,7 @@ export function createQuizzesService(deps: { db: Db; events: EventPublisher; cou
 
   return {
     async list(tenant: TenantContext, userId: string, courseId: string): Promise<Quiz[]> {
-      const { row } = await deps.courses.visible(tenant, userId, courseId);
-      const editor = tenant.role === 'owner' || tenant.role === 'admin' || row.owner_id === userId;
+      const { canEdit: editor } = await deps.courses.visible(tenant, userId, courseId);
       const rows = await rowsOf(
         deps.db,
         sql<QuizRow>`select * from ${t(tenant, 'quizzes')} where course_id = ${courseId} ${editor ? sql`` : sql`and published`}
@@ -533,8 +531,7 @@ export function createQuizzesService(deps: { db: Db; events: EventPublisher; cou
 
     /** Editors: every attempt; learners: their own. */
     async attempts(tenant: TenantContext, userId: string, courseId: string, quizId: string): Promise<QuizAttempt[]> {
-      const { row } = await deps.courses.visible(tenant, userId, courseId);
-      const editor = tenant.role === 'owner' || tenant.role === 'admin' || row.owner_id === userId;
+      const { canEdit: editor } = await deps.courses.visible(tenant, userId, courseId);
       const quiz = await quizRow(deps.db, tenant, courseId, quizId);
       const bank = await questionsOf(deps.db, tenant, courseId);
       const rows = await attemptsOf(deps.db, tenant, quizId, editor ? undefined : userId);
