@@ -13,10 +13,12 @@ import { Redis } from 'ioredis';
 import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
 import {
+  assignmentsRoutes,
   coursesConsumer,
   coursesPermissions,
   coursesRoutes,
   createAnalyticsService,
+  createAssignmentsService,
   createCatalogueService,
   createCoursesService,
   createEnrolmentService,
@@ -25,9 +27,11 @@ import {
   createLessonFilesService,
   createOutlineService,
   createPathsService,
+  createPeerReviewsService,
   createProgressService,
   createQuestionsService,
   createQuizzesService,
+  createSubmissionsService,
   gamificationConsumer,
   lessonFilesRoutes,
   questionsRoutes,
@@ -37,6 +41,7 @@ import { createIdentityService, type IdentityService, identityRoutes, liveSessio
 import {
   announcementsRoutes,
   attendanceRoutes,
+  courseGradesConsumer,
   createAcademicYearsService,
   createAnnouncementsService,
   createAttendanceService,
@@ -253,8 +258,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const questions = createQuestionsService({ db, courses });
   const quizzes = createQuizzesService({ db, events: publisher, courses });
   const analytics = createAnalyticsService({ db, courses });
-  const gradebook = createGradebookService({ db, courses, displayNames: enrolmentNames });
+  const gradebook = createGradebookService({ db, events: publisher, courses, displayNames: enrolmentNames });
   const lessonFiles = createLessonFilesService({ db, storage, courses });
+  const assignments = createAssignmentsService({ db, courses, institution: institutions.basics });
+  const submissions = createSubmissionsService({ db, events: publisher, storage, courses, assignments, displayNames: enrolmentNames });
+  const peerReviews = createPeerReviewsService({ db, storage, assignments, displayNames: enrolmentNames });
   const gamification = createGamificationService({ db, courses, displayNames: enrolmentNames });
   const progress = createProgressService({ db, events: publisher, courses, displayNames: enrolmentNames });
   const dashboards = createDashboardsService({ db, institution: institutions.basics, gradingScale: gradingScale.get });
@@ -297,6 +305,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     liveMembersConsumer(() => (gateway ? { push: gateway.toRoom, leave: gateway.leave } : null)),
     liveSessionsConsumer((room) => gateway?.disconnect(room)),
     dashboardsConsumer(),
+    courseGradesConsumer({ events: publisher }),
     ...(options.consumers ?? []),
   ];
   const deadLetters = createDeadLetters(db, consumers);
@@ -456,6 +465,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   questionsRoutes(app, { ...routeDeps, questions });
   quizzesRoutes(app, { ...routeDeps, quizzes, gradebook });
   lessonFilesRoutes(app, { ...routeDeps, lessonFiles });
+  assignmentsRoutes(app, { ...routeDeps, assignments, submissions, peerReviews, storage });
   announcementsRoutes(app, { ...routeDeps, announcements });
   settingsRoutes(app, { ...routeDeps, gradingScale, logo });
   dashboardsRoutes(app, { ...routeDeps, dashboards });

@@ -9,6 +9,7 @@ import type {
   AnswerBody,
   Assessment,
   AssessmentQuery,
+  Assignment,
   AttendanceReport,
   AttendanceReportQuery,
   AttendanceSession,
@@ -27,6 +28,7 @@ import type {
   CourseEnrolBody,
   CourseEnrolment,
   CourseGradebook,
+  CourseGradesRelease,
   CourseGraph,
   CourseModule,
   CourseOutline,
@@ -36,6 +38,7 @@ import type {
   CreateAcademicYearBody,
   CreateAnnouncementBody,
   CreateAssessmentBody,
+  CreateAssignmentBody,
   CreateClassBody,
   CreateCourseBody,
   CreateDepartmentBody,
@@ -61,6 +64,7 @@ import type {
   Gradebook,
   GradebookQuery,
   GradeOverrideBody,
+  GradeSubmissionBody,
   GradingScale,
   GuardianBody,
   Institution,
@@ -75,6 +79,8 @@ import type {
   Notification,
   NotificationQuery,
   Page,
+  PeerReviewBody,
+  PeerReviews,
   Period,
   PlatformRole,
   Problem,
@@ -84,7 +90,9 @@ import type {
   QuizAttempt,
   RecordProgressBody,
   RegisterBody,
+  ReleaseCourseGradesBody,
   ResetPasswordBody,
+  ReviewTask,
   RosterImport,
   SchoolClass,
   Session,
@@ -97,11 +105,13 @@ import type {
   StudentGrades,
   StudentQuery,
   Subject,
+  Submission,
   TakeAttendanceBody,
   TermBody,
   TimetableQuery,
   UpdateAcademicYearBody,
   UpdateAssessmentBody,
+  UpdateAssignmentBody,
   UpdateClassBody,
   UpdateCourseBody,
   UpdateDepartmentBody,
@@ -248,6 +258,8 @@ export function createClient(options: ClientOptions = {}) {
   const staffPath = (id: string, staffId: string) => `${inst(id)}/staff/${encodeURIComponent(staffId)}`;
   const year = (id: string, yearId: string) => `${inst(id)}/academic-years/${encodeURIComponent(yearId)}`;
   const course = (id: string, courseId: string) => `${inst(id)}/courses/${encodeURIComponent(courseId)}`;
+  const assignment = (id: string, courseId: string, assignmentId: string) =>
+    `${course(id, courseId)}/assignments/${encodeURIComponent(assignmentId)}`;
   const hook = (id: string, webhookId: string) => `${inst(id)}/webhooks/${encodeURIComponent(webhookId)}`;
 
   return {
@@ -448,12 +460,67 @@ export function createClient(options: ClientOptions = {}) {
         call<CourseGradebook>('PUT', `${course(id, courseId)}/gradebook/categories`, body),
       overrideGrade: (id: string, courseId: string, userId: string, body: GradeOverrideBody) =>
         call<CourseGradebook>('PUT', `${course(id, courseId)}/gradebook/overrides/${encodeURIComponent(userId)}`, body),
+      /** Sends every learner's course total to the Hub's grades for a term (one assessment per class). */
+      releaseGrades: (id: string, courseId: string, body: ReleaseCourseGradesBody) =>
+        call<CourseGradesRelease>('POST', `${course(id, courseId)}/gradebook/release`, body),
       analytics: (id: string, courseId: string) => call<CourseAnalytics>('GET', `${course(id, courseId)}/analytics`),
       achievements: (id: string) => call<Achievements>('GET', `${inst(id)}/achievements`),
       leaderboard: (id: string, courseId?: string) => call<Leaderboard>('GET', `${inst(id)}/leaderboard`, undefined, { courseId }),
       platformLeaderboard: () => call<Leaderboard>('GET', '/api/v1/leaderboard'),
       hideFromLeaderboards: (hidden: boolean) => call<{ hidden: boolean }>('PUT', '/api/v1/me/leaderboards', { hidden }),
       membersProgress: (id: string, courseId: string) => call<CourseProgressSummary>('GET', `${course(id, courseId)}/progress/members`),
+    },
+    assignments: {
+      list: (id: string, courseId: string) => call<Assignment[]>('GET', `${course(id, courseId)}/assignments`),
+      get: (id: string, courseId: string, assignmentId: string) => call<Assignment>('GET', assignment(id, courseId, assignmentId)),
+      create: (id: string, courseId: string, body: CreateAssignmentBody) =>
+        call<Assignment>('POST', `${course(id, courseId)}/assignments`, body),
+      update: (id: string, courseId: string, assignmentId: string, body: UpdateAssignmentBody) =>
+        call<Assignment>('PATCH', assignment(id, courseId, assignmentId), body),
+      remove: (id: string, courseId: string, assignmentId: string) => call<void>('DELETE', assignment(id, courseId, assignmentId)),
+      /** The caller's own submission (a learner). */
+      mine: (id: string, courseId: string, assignmentId: string) =>
+        call<Submission>('GET', `${assignment(id, courseId, assignmentId)}/submission`),
+      /** A new version with this text (the file, if any, carries over). */
+      submitText: (id: string, courseId: string, assignmentId: string, text: string) =>
+        call<Submission>('PUT', `${assignment(id, courseId, assignmentId)}/submission/text`, { text }),
+      /** A new version with this file, typed by the Blob (the text carries over). */
+      submitFile: (id: string, courseId: string, assignmentId: string, file: Blob, name: string) =>
+        call<Submission>('PUT', `${assignment(id, courseId, assignmentId)}/submission/file`, file, { name }),
+      /** Every enrolled learner's submission (editors). */
+      submissions: (id: string, courseId: string, assignmentId: string) =>
+        call<Submission[]>('GET', `${assignment(id, courseId, assignmentId)}/submissions`),
+      submissionOf: (id: string, courseId: string, assignmentId: string, userId: string) =>
+        call<Submission>('GET', `${assignment(id, courseId, assignmentId)}/submissions/${encodeURIComponent(userId)}`),
+      submissionFile: (id: string, courseId: string, assignmentId: string, userId: string) =>
+        call<Blob>(
+          'GET',
+          `${assignment(id, courseId, assignmentId)}/submissions/${encodeURIComponent(userId)}/file`,
+          undefined,
+          undefined,
+          {
+            blob: true,
+          },
+        ),
+      grade: (id: string, courseId: string, assignmentId: string, userId: string, body: GradeSubmissionBody) =>
+        call<Submission>('PUT', `${assignment(id, courseId, assignmentId)}/submissions/${encodeURIComponent(userId)}/grade`, body),
+      /** Shows the grades and feedback to learners. */
+      release: (id: string, courseId: string, assignmentId: string) =>
+        call<Assignment>('POST', `${assignment(id, courseId, assignmentId)}/release`),
+      peerReviews: (id: string, courseId: string, assignmentId: string) =>
+        call<PeerReviews>('GET', `${assignment(id, courseId, assignmentId)}/peer-reviews`),
+      review: (id: string, courseId: string, assignmentId: string, reviewId: string, body: PeerReviewBody) =>
+        call<ReviewTask>('PUT', `${assignment(id, courseId, assignmentId)}/peer-reviews/${encodeURIComponent(reviewId)}`, body),
+      reviewFile: (id: string, courseId: string, assignmentId: string, reviewId: string) =>
+        call<Blob>(
+          'GET',
+          `${assignment(id, courseId, assignmentId)}/peer-reviews/${encodeURIComponent(reviewId)}/file`,
+          undefined,
+          undefined,
+          {
+            blob: true,
+          },
+        ),
     },
     catalogue: {
       list: (query: Partial<CatalogueQuery> = {}) => call<Page<CatalogueEntry>>('GET', '/api/v1/catalogue', undefined, query as Query),

@@ -246,6 +246,25 @@ export const eventCatalog = {
       needsReview: z.boolean(),
     }),
   ),
+  /**
+   * A teacher released a course's grades to the Hub: one assessment per class (keyed by course, class
+   * and term) whose marks are the learners' course totals in percent.
+   */
+  'courses.grades_released': define(
+    1,
+    'p2',
+    z.object({
+      institutionId: z.uuid(),
+      courseId: z.uuid(),
+      courseTitle: z.string(),
+      subjectId: z.uuid(),
+      termId: z.uuid(),
+      weight: z.number(),
+      classIds: z.array(z.uuid()),
+      grades: z.array(z.object({ userId: z.uuid(), percent: z.number() })),
+      releasedBy: z.uuid(),
+    }),
+  ),
   /** A learner earned a badge. */
   'courses.badge_awarded': define(1, 'p3', z.object({ institutionId: z.uuid(), userId: z.uuid(), badge: z.string() })),
   /** Any module asks for an in-app notification by publishing this. */

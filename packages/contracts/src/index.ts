@@ -1,4 +1,5 @@
 export * from './announcements.ts';
+export * from './assignments.ts';
 export * from './attendance.ts';
 export * from './audit.ts';
 export * from './branding.ts';

@@ -162,7 +162,7 @@ export const SetGradebookCategoriesBody = z.strictObject({
 });
 export type SetGradebookCategoriesBody = z.infer<typeof SetGradebookCategoriesBody>;
 
-/** Sets (or, with `percent: null`, clears) a learner's grade for one item (a quiz id) or the course (`course`). */
+/** Sets (or, with `percent: null`, clears) a learner's grade for one item (a quiz or assignment id) or the course (`course`). */
 export const GradeOverrideBody = z
   .strictObject({
     item: z.union([z.literal('course'), z.uuid()]),
@@ -176,7 +176,9 @@ const Cell = z.object({ percent: z.number().nullable(), overridden: z.boolean(),
 
 export const CourseGradebook = z.object({
   categories: z.array(GradebookCategory),
-  items: z.array(z.object({ id: z.uuid(), title: z.string(), kind: z.literal('quiz'), categoryId: z.uuid().nullable() })),
+  items: z.array(z.object({ id: z.uuid(), title: z.string(), kind: z.enum(['quiz', 'assignment']), categoryId: z.uuid().nullable() })),
+  /** The latest release to the Hub's grades, if any. */
+  lastRelease: z.object({ termId: z.uuid(), weight: z.number(), learners: z.number().int(), releasedAt: z.string() }).nullable(),
   rows: z.array(
     z.object({
       userId: z.uuid(),

@@ -15,6 +15,7 @@ import { CourseLeaderboard } from './Achievements.tsx';
 import { CourseAnalyticsPanel } from './Analytics.tsx';
 import { CourseFormModal } from './CourseFormModal.tsx';
 import { EnrolmentPanel } from './EnrolmentPanel.tsx';
+import { GradebookPanel } from './gradebook/GradebookPanel.tsx';
 import { Markdown } from './Markdown.tsx';
 import { EditableOutline, ReadOnlyOutline } from './Outline.tsx';
 import { PrerequisitesPanel } from './Prerequisites.tsx';
@@ -162,8 +163,8 @@ function About({ course }: { course: Course }) {
   );
 }
 
-type Tab = 'outline' | 'quizzes' | 'enrolment' | 'progress' | 'analytics' | 'prerequisites' | 'about';
-const TABS: Tab[] = ['outline', 'quizzes', 'enrolment', 'progress', 'analytics', 'prerequisites', 'about'];
+type Tab = 'outline' | 'quizzes' | 'gradebook' | 'enrolment' | 'progress' | 'analytics' | 'prerequisites' | 'about';
+const TABS: Tab[] = ['outline', 'quizzes', 'gradebook', 'enrolment', 'progress', 'analytics', 'prerequisites', 'about'];
 
 /** Learners: what locks the course, their progress and where to continue, the outline with its locks. */
 function LearnerView({
@@ -232,6 +233,7 @@ function CourseView({ institution, outline }: { institution: Institution; outlin
         <Tabs.List mb="md">
           <Tabs.Tab value="outline">Outline</Tabs.Tab>
           <Tabs.Tab value="quizzes">Quizzes</Tabs.Tab>
+          <Tabs.Tab value="gradebook">Gradebook</Tabs.Tab>
           <Tabs.Tab value="enrolment">Enrolment</Tabs.Tab>
           <Tabs.Tab value="progress">Progress</Tabs.Tab>
           <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
@@ -243,6 +245,9 @@ function CourseView({ institution, outline }: { institution: Institution; outlin
         </Tabs.Panel>
         <Tabs.Panel value="quizzes">
           <QuizzesPanel institution={institution} course={course} />
+        </Tabs.Panel>
+        <Tabs.Panel value="gradebook">
+          <GradebookPanel institution={institution} course={course} />
         </Tabs.Panel>
         <Tabs.Panel value="enrolment">
           <EnrolmentPanel institution={institution} course={course} />

@@ -284,4 +284,84 @@ export const coursesMigrations: Migration[] = [
       )`.execute(db);
     },
   },
+  {
+    name: '20261123T1010_courses_assignments',
+    scope: 'tenant',
+    async up(db) {
+      // `due_at` is the instant; `due_date`/`due_time` the wall clock the teacher chose, kept so a
+      // later change of the institution's zone can be shown honestly.
+      await sql`create table assignments (
+        id uuid primary key,
+        course_id uuid not null references courses (id) on delete cascade,
+        title text not null,
+        instructions text not null default '',
+        due_date date,
+        due_time text,
+        due_at timestamptz,
+        late_policy text not null check (late_policy in ('refuse', 'accept', 'penalise')),
+        late_penalty_percent numeric(5, 2) not null check (late_penalty_percent between 0 and 100),
+        allow_text boolean not null,
+        allow_files boolean not null,
+        max_points numeric(9, 2) not null check (max_points > 0),
+        rubric jsonb not null default '[]',
+        peer_reviews int not null default 0 check (peer_reviews between 0 and 5),
+        peer_reviews_assigned_at timestamptz,
+        published boolean not null default false,
+        category_id uuid references course_grade_categories (id) on delete set null,
+        released_at timestamptz,
+        created_by uuid not null,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      )`.execute(db);
+      await sql`create index assignments_course_idx on assignments (course_id, created_at)`.execute(db);
+      // Every version is kept; the latest is the submission.
+      await sql`create table assignment_submissions (
+        assignment_id uuid not null references assignments (id) on delete cascade,
+        user_id uuid not null,
+        version int not null,
+        text text not null default '',
+        file_key text,
+        file_name text,
+        file_type text,
+        file_size int,
+        late_days int not null default 0,
+        submitted_at timestamptz not null default now(),
+        primary key (assignment_id, user_id, version)
+      )`.execute(db);
+      await sql`create table assignment_grades (
+        assignment_id uuid not null references assignments (id) on delete cascade,
+        user_id uuid not null,
+        version int not null,
+        rubric jsonb not null default '{}',
+        points numeric(9, 2) not null,
+        penalty_percent numeric(5, 2) not null,
+        percent numeric(5, 2) not null,
+        feedback text not null default '',
+        annotations jsonb not null default '[]',
+        graded_by uuid not null,
+        graded_at timestamptz not null default now(),
+        primary key (assignment_id, user_id)
+      )`.execute(db);
+      await sql`create table assignment_peer_reviews (
+        id uuid primary key,
+        assignment_id uuid not null references assignments (id) on delete cascade,
+        reviewer_id uuid not null,
+        author_id uuid not null,
+        position int not null,
+        comment text,
+        rubric jsonb not null default '{}',
+        submitted_at timestamptz,
+        unique (assignment_id, reviewer_id, author_id)
+      )`.execute(db);
+      // The latest release of a course's grades to the Hub.
+      await sql`create table course_grade_releases (
+        course_id uuid primary key references courses (id) on delete cascade,
+        term_id uuid not null,
+        weight numeric(9, 3) not null,
+        learners int not null,
+        released_by uuid not null,
+        released_at timestamptz not null default now()
+      )`.execute(db);
+    },
+  },
 ];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createInstitution, problemOf, signedUpClient } from '../../testing/factories.ts';
+import { addMember, createInstitution, problemOf, signedUpClient, waitFor } from '../../testing/factories.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 import { weightedTotal } from './gradebook.service.ts';
 
@@ -83,6 +83,77 @@ describe(`the course gradebook on ${dbLabel()}`, () => {
     const unknown = await problemOf(c.setGradebookCategories(id, course.id, { categories: [{ id: quiz.id, name: 'X', weight: 1 }] }));
     expect(unknown.problem.errors?.[0]?.field).toBe('categories.0.id');
     expect((await problemOf(ada.client.courses.gradebook(id, course.id))).status).toBe(403);
+  });
+
+  it('assignments count in the book; released totals become the Hub grades of each class, and follow re-releases', async () => {
+    const owner = await signedUpClient(t, 'Owner');
+    const api = owner.client;
+    const { id } = await createInstitution(api);
+    const teacher = await addMember(t, api, id, 'teacher');
+    const ada = await addMember(t, api, id, 'student');
+    const ben = await addMember(t, api, id, 'student');
+    const year = await api.academicYears.create(id, {
+      name: '2026/27',
+      startsOn: '2026-09-01',
+      endsOn: '2027-07-15',
+      terms: [{ name: 'Autumn', startsOn: '2026-09-01', endsOn: '2026-12-18' }],
+    });
+    const autumn = year.terms[0] as (typeof year.terms)[0];
+    const physics = await api.structure.create(id, 'subjects', { name: 'Physics', code: 'PHY' });
+    const klass = await api.structure.create(id, 'classes', { name: '11C', code: '11C', academicYearId: year.id });
+    const adaRecord = await api.students.create(id, { studentNumber: 'P1', firstName: 'Ada', lastName: 'Lovelace', userId: ada.id });
+    const benRecord = await api.students.create(id, { studentNumber: 'P2', firstName: 'Ben', lastName: 'Okri', userId: ben.id });
+    await api.students.enrol(id, klass.id, [adaRecord.id, benRecord.id]);
+
+    const c = teacher.client.courses;
+    const course = await c.create(id, { title: 'Mechanics', visibility: 'class', classIds: [klass.id] });
+    const mod = await c.addModule(id, course.id, { title: 'M' });
+    await c.addLesson(id, course.id, mod.id, { title: 'L', published: true });
+    await c.update(id, course.id, { status: 'published' });
+    await c.enrol(id, course.id, { classIds: [klass.id] });
+    await waitFor('the roster enrolment', async () => (await c.enrolments(id, course.id)).length === 2);
+    const lab = await teacher.client.assignments.create(id, course.id, { title: 'Lab report', maxPoints: 50, published: true });
+    await ada.client.assignments.submitText(id, course.id, lab.id, 'Measured g = 9.7');
+    await teacher.client.assignments.grade(id, course.id, lab.id, ada.id, { points: 40 });
+
+    let book = await c.gradebook(id, course.id);
+    expect(book.items).toEqual([{ id: lab.id, title: 'Lab report', kind: 'assignment', categoryId: null }]);
+    expect(book.rows.find((r) => r.userId === ada.id)?.total.percent).toBe(80);
+    expect(book.rows.find((r) => r.userId === ben.id)?.total.percent).toBeNull();
+    expect(book.lastRelease).toBeNull();
+
+    const noSubject = await problemOf(c.releaseGrades(id, course.id, { termId: autumn.id }));
+    expect(noSubject.problem.errors?.[0]?.field).toBe('subjectId');
+    await c.update(id, course.id, { subjectId: physics.id });
+    const noTerm = await problemOf(c.releaseGrades(id, course.id, { termId: physics.id }));
+    expect(noTerm.problem.errors?.[0]?.field).toBe('termId');
+    expect((await problemOf(ada.client.courses.releaseGrades(id, course.id, { termId: autumn.id }))).status).toBe(403);
+    const released = await c.releaseGrades(id, course.id, { termId: autumn.id, weight: 2 });
+    expect(released).toMatchObject({ termId: autumn.id, weight: 2, learners: 1, classIds: [klass.id] });
+
+    const hubMarks = async () => {
+      const hub = await api.grades.gradebook(id, klass.id, { subjectId: physics.id, termId: autumn.id });
+      const assessment = hub.assessments.find((a) => a.title === 'Mechanics');
+      if (!assessment) return null;
+      return {
+        assessment: { maxPoints: assessment.maxPoints, weight: assessment.weight },
+        ada: hub.rows.find((r) => r.studentId === adaRecord.id)?.marks[assessment.id]?.points ?? null,
+        ben: hub.rows.find((r) => r.studentId === benRecord.id)?.marks[assessment.id]?.points ?? null,
+      };
+    };
+    await waitFor('the Hub marks', async () => (await hubMarks())?.ada === 80);
+    expect(await hubMarks()).toEqual({ assessment: { maxPoints: 100, weight: 2 }, ada: 80, ben: null });
+    await waitFor('the result in Ada’s inbox', async () =>
+      (await ada.client.notifications.list()).items.some((n) => n.kind === 'institutions.grade_released'),
+    );
+
+    // A re-release updates the same assessment: Ben now has an overridden total.
+    await c.overrideGrade(id, course.id, ben.id, { item: 'course', percent: 65, reason: 'Practical assessed in class' });
+    await c.releaseGrades(id, course.id, { termId: autumn.id });
+    await waitFor('Ben’s Hub mark', async () => (await hubMarks())?.ben === 65);
+    expect(await hubMarks()).toEqual({ assessment: { maxPoints: 100, weight: 1 }, ada: 80, ben: 65 });
+    book = await c.gradebook(id, course.id);
+    expect(book.lastRelease).toMatchObject({ termId: autumn.id, weight: 1, learners: 2 });
   });
 
   it('weights only the categories that have results; uncategorised items count as one category', () => {

@@ -1,11 +1,20 @@
-// A course's gradebook: each enrolled learner's result per quiz (by the quiz's own scoring rule),
-// weighted categories, and overrides that always carry a reason. Exported as CSV.
-import type { CourseGradebook, GradeOverrideBody, Quiz, SetGradebookCategoriesBody } from '@edumatrix/contracts';
+// A course's gradebook: each enrolled learner's result per quiz (by the quiz's own scoring rule)
+// and per assignment (its graded percent, after any late penalty), weighted categories, and
+// overrides that always carry a reason. Exported as CSV, and released to the Hub's grades.
+import type {
+  CourseGradebook,
+  CourseGradesRelease,
+  GradeOverrideBody,
+  Quiz,
+  ReleaseCourseGradesBody,
+  SetGradebookCategoriesBody,
+} from '@edumatrix/contracts';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { type Db, rowsOf } from '../../platform/db/database.ts';
-import { invalidField, notFound } from '../../platform/http/app-error.ts';
+import type { EventPublisher } from '../../platform/events/outbox.ts';
+import { AppError, invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
 import { coursesRepository } from './courses.repository.ts';
 import type { CoursesService } from './courses.service.ts';
@@ -41,6 +50,7 @@ export type GradebookService = ReturnType<typeof createGradebookService>;
 
 export function createGradebookService(deps: {
   db: Db;
+  events: EventPublisher;
   courses: CoursesService;
   displayNames(ids: string[]): Promise<Map<string, string>>;
 }) {
@@ -69,6 +79,22 @@ export function createGradebookService(deps: {
         from ${t(tenant, 'quiz_attempts')} a join ${t(tenant, 'quizzes')} q on q.id = a.quiz_id
         where q.course_id = ${courseId} and a.submitted_at is not null order by a.number`,
     );
+    const assignments = await rowsOf(
+      deps.db,
+      sql<{ id: string; title: string; category_id: string | null }>`select id, title, category_id
+        from ${t(tenant, 'assignments')} where course_id = ${courseId} and published order by due_at nulls last, created_at, id`,
+    );
+    const assignmentGrades = await rowsOf(
+      deps.db,
+      sql<{ assignment_id: string; user_id: string; percent: string }>`select g.assignment_id, g.user_id, g.percent
+        from ${t(tenant, 'assignment_grades')} g join ${t(tenant, 'assignments')} a on a.id = g.assignment_id
+        where a.course_id = ${courseId}`,
+    );
+    const [release] = await rowsOf(
+      deps.db,
+      sql<{ term_id: string; weight: string; learners: number; released_at: Date | string }>`select term_id, weight, learners, released_at
+        from ${t(tenant, 'course_grade_releases')} where course_id = ${courseId}`,
+    );
     const overrides = await rowsOf(
       deps.db,
       sql<{ user_id: string; item: string; percent: string; reason: string }>`select user_id, item, percent, reason
@@ -90,13 +116,21 @@ export function createGradebookService(deps: {
           ? { percent: Number(over.percent), overridden: true, reason: over.reason }
           : { percent: computed === null ? null : round(computed), overridden: false, reason: null };
       }
+      for (const assignment of assignments) {
+        const over = overrideOf(userId, assignment.id);
+        const graded = assignmentGrades.find((g) => g.assignment_id === assignment.id && g.user_id === userId);
+        items[assignment.id] = over
+          ? { percent: Number(over.percent), overridden: true, reason: over.reason }
+          : { percent: graded ? round(Number(graded.percent)) : null, overridden: false, reason: null };
+      }
+      const all = [...quizzes, ...assignments];
       const courseOver = overrideOf(userId, 'course');
       const total: Cell = courseOver
         ? { percent: Number(courseOver.percent), overridden: true, reason: courseOver.reason }
         : {
             percent: weightedTotal(
               categories,
-              quizzes.map((q) => ({ categoryId: q.category_id, percent: items[q.id]?.percent ?? null })),
+              all.map((item) => ({ categoryId: item.category_id, percent: items[item.id]?.percent ?? null })),
             ),
             overridden: false,
             reason: null,
@@ -106,7 +140,18 @@ export function createGradebookService(deps: {
     rows.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.userId.localeCompare(b.userId));
     return {
       categories,
-      items: quizzes.map((q) => ({ id: q.id, title: q.title, kind: 'quiz' as const, categoryId: q.category_id })),
+      items: [
+        ...quizzes.map((q) => ({ id: q.id, title: q.title, kind: 'quiz' as const, categoryId: q.category_id })),
+        ...assignments.map((a) => ({ id: a.id, title: a.title, kind: 'assignment' as const, categoryId: a.category_id })),
+      ],
+      lastRelease: release
+        ? {
+            termId: release.term_id,
+            weight: Number(release.weight),
+            learners: release.learners,
+            releasedAt: new Date(release.released_at).toISOString(),
+          }
+        : null,
       rows,
     };
   }
@@ -163,8 +208,12 @@ export function createGradebookService(deps: {
       if (!(await coursesRepository(deps.db, tenant.schema).enrolledUserIds(courseId)).has(learnerId))
         throw notFound('courses.not_enrolled', 'Enrolment');
       if (body.item !== 'course') {
-        const quiz = await rowsOf(deps.db, sql`select 1 from ${t(tenant, 'quizzes')} where id = ${body.item} and course_id = ${courseId}`);
-        if (!quiz.length) throw invalidField('courses.item_not_found', 'item', 'is not a quiz of this course');
+        const item = await rowsOf(
+          deps.db,
+          sql`select 1 from ${t(tenant, 'quizzes')} where id = ${body.item} and course_id = ${courseId}
+            union all select 1 from ${t(tenant, 'assignments')} where id = ${body.item} and course_id = ${courseId}`,
+        );
+        if (!item.length) throw invalidField('courses.item_not_found', 'item', 'is not a quiz or assignment of this course');
       }
       await deps.db.transaction().execute(async (trx) => {
         if (body.percent === null) {
@@ -185,6 +234,51 @@ export function createGradebookService(deps: {
         });
       });
       return build(tenant, courseId);
+    },
+
+    /** Sends each learner's course total to the Hub: one assessment per class of the course, for the term. */
+    async release(tenant: TenantContext, userId: string, courseId: string, input: ReleaseCourseGradesBody): Promise<CourseGradesRelease> {
+      const course = await deps.courses.editable(tenant, userId, courseId);
+      const weight = input.weight ?? 1;
+      if (!course.subject_id)
+        throw invalidField('courses.subject_required', 'subjectId', 'must be set on the course before its grades go to the Hub');
+      const term = await rowsOf(deps.db, sql`select 1 from ${t(tenant, 'terms')} where id = ${input.termId}`);
+      if (!term.length) throw invalidField('courses.term_not_found', 'termId', 'does not match a term');
+      if (!course.class_ids.length)
+        throw new AppError('conflict', 'courses.no_classes', 'Enrol a class in the course first: Hub grades are kept per class');
+      const book = await build(tenant, courseId);
+      const grades = book.rows.flatMap((r) => (r.total.percent === null ? [] : [{ userId: r.userId, percent: r.total.percent }]));
+      const releasedAt = new Date();
+      await deps.db.transaction().execute(async (trx) => {
+        await sql`insert into ${t(tenant, 'course_grade_releases')} (course_id, term_id, weight, learners, released_by, released_at)
+          values (${courseId}, ${input.termId}, ${weight}, ${grades.length}, ${userId}, ${releasedAt})
+          on conflict (course_id) do update set term_id = excluded.term_id, weight = excluded.weight, learners = excluded.learners,
+            released_by = excluded.released_by, released_at = excluded.released_at`.execute(trx);
+        await deps.events.publish(trx, {
+          type: 'courses.grades_released',
+          key: courseId,
+          tenantId: tenant.institutionId,
+          payload: {
+            institutionId: tenant.institutionId,
+            courseId,
+            courseTitle: course.title,
+            subjectId: course.subject_id as string,
+            termId: input.termId,
+            weight,
+            classIds: course.class_ids,
+            grades,
+            releasedBy: userId,
+          },
+        });
+        await recordAudit(trx, {
+          action: 'course.grades_released',
+          targetType: 'course',
+          targetId: courseId,
+          institutionId: tenant.institutionId,
+          after: { termId: input.termId, weight, learners: grades.length, classIds: course.class_ids },
+        });
+      });
+      return { termId: input.termId, weight, learners: grades.length, classIds: course.class_ids, releasedAt: releasedAt.toISOString() };
     },
   };
 }

@@ -1,16 +1,12 @@
 // HTTP for the file of a file lesson: upload (the raw bytes, typed), remove, download.
 import { z } from 'zod';
-import { AppError } from '../../platform/http/app-error.ts';
 import { tenantOf, userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
-import { LESSON_FILE_MAX_BYTES, LESSON_FILE_TYPES, type LessonFilesService } from './lesson-files.service.ts';
+import { attachmentDisposition, COURSE_FILE_MAX_BYTES, COURSE_FILE_TYPES, unsupportedFileType } from './course-files.ts';
+import type { LessonFilesService } from './lesson-files.service.ts';
 
 const LessonParams = z.object({ institutionId: z.uuid(), courseId: z.uuid(), lessonId: z.uuid() });
 const FileInfo = z.object({ name: z.string(), type: z.string(), size: z.number().int() });
-
-/** A download name that survives any header: ASCII fallback plus the UTF-8 form (RFC 6266). */
-const disposition = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function lessonFilesRoutes(app: HttpApp, deps: RouteDeps & { lessonFiles: LessonFilesService }) {
   const { guards, lessonFiles } = deps;
@@ -18,7 +14,7 @@ export function lessonFilesRoutes(app: HttpApp, deps: RouteDeps & { lessonFiles:
   const path = '/api/v1/institutions/:institutionId/courses/:courseId/lessons/:lessonId/file';
 
   app.register(async (scope: HttpApp) => {
-    scope.addContentTypeParser(LESSON_FILE_TYPES, { parseAs: 'buffer', bodyLimit: LESSON_FILE_MAX_BYTES }, (_req, body, done) =>
+    scope.addContentTypeParser(COURSE_FILE_TYPES, { parseAs: 'buffer', bodyLimit: COURSE_FILE_MAX_BYTES }, (_req, body, done) =>
       done(null, body),
     );
     scope.put(
@@ -26,20 +22,17 @@ export function lessonFilesRoutes(app: HttpApp, deps: RouteDeps & { lessonFiles:
       {
         schema: {
           tags,
-          summary: `Upload a file lesson's file: the bytes as the body, typed (${LESSON_FILE_TYPES.length} types), at most 25 MB`,
+          summary: `Upload a file lesson's file: the bytes as the body, typed (${COURSE_FILE_TYPES.length} types), at most 25 MB`,
           params: LessonParams,
           querystring: z.strictObject({ name: z.string().trim().min(1, 'is required').max(200) }),
           response: { 200: FileInfo },
         },
-        bodyLimit: LESSON_FILE_MAX_BYTES,
+        bodyLimit: COURSE_FILE_MAX_BYTES,
         onRequest: guards.institution('courses.manage'),
       },
       async (req) => {
         const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-        if (!Buffer.isBuffer(req.body))
-          throw new AppError('unsupported_media', 'courses.file_type', `file must be one of: ${LESSON_FILE_TYPES.join(', ')}`, {
-            fields: [{ field: 'file', message: 'is not a type lessons accept' }],
-          });
+        if (!Buffer.isBuffer(req.body)) throw unsupportedFileType();
         return lessonFiles.upload(tenantOf(req), userOf(req).id, req.params.courseId, req.params.lessonId, req.body, type, req.query.name);
       },
     );
@@ -59,7 +52,7 @@ export function lessonFilesRoutes(app: HttpApp, deps: RouteDeps & { lessonFiles:
       const file = await lessonFiles.download(tenantOf(req), userOf(req).id, req.params.courseId, req.params.lessonId);
       return reply
         .type(file.type)
-        .header('content-disposition', disposition(file.name))
+        .header('content-disposition', attachmentDisposition(file.name))
         .header('cache-control', 'private, no-store')
         .send(Buffer.from(file.bytes));
     },

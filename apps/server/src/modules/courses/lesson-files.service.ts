@@ -1,38 +1,15 @@
 // The file of a file lesson: uploaded by the course's editors through the storage port, downloaded
-// by whoever may read the lesson. Types are checked against the bytes where a type has a signature.
+// by whoever may read the lesson.
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
+import { checkCourseFile } from './course-files.ts';
 import { coursesRepository } from './courses.repository.ts';
 import type { CoursesService } from './courses.service.ts';
 import { lockStateOf } from './paths.service.ts';
-
-export const LESSON_FILE_MAX_BYTES = 25 * 1024 * 1024;
-
-/** What a lesson file may be; those with a signature must start with it (a renamed .exe is no PDF). */
-const TYPES: Record<string, number[][] | null> = {
-  'application/pdf': [[0x25, 0x50, 0x44, 0x46]],
-  'image/png': [[0x89, 0x50, 0x4e, 0x47]],
-  'image/jpeg': [[0xff, 0xd8, 0xff]],
-  'application/zip': [[0x50, 0x4b, 0x03, 0x04]],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [[0x50, 0x4b, 0x03, 0x04]],
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': [[0x50, 0x4b, 0x03, 0x04]],
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [[0x50, 0x4b, 0x03, 0x04]],
-  'audio/mpeg': [
-    [0x49, 0x44, 0x33],
-    [0xff, 0xfb],
-    [0xff, 0xf3],
-    [0xff, 0xf2],
-  ],
-  'text/plain': null,
-  'text/csv': null,
-};
-export const LESSON_FILE_TYPES = Object.keys(TYPES);
-
-const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
 
 export type LessonFilesService = ReturnType<typeof createLessonFilesService>;
 
@@ -50,14 +27,7 @@ export function createLessonFilesService(deps: { db: Db; storage: Storage; cours
       await deps.courses.editable(tenant, userId, courseId);
       const lesson = await lessonOf(tenant, courseId, lessonId);
       if (lesson.kind !== 'file') throw invalidField('courses.not_a_file_lesson', 'kind', 'must be file to hold an upload');
-      const signatures = TYPES[type];
-      if (signatures === undefined)
-        throw new AppError('unsupported_media', 'courses.file_type', `file must be one of: ${LESSON_FILE_TYPES.join(', ')}`, {
-          fields: [{ field: 'file', message: 'is not a type lessons accept' }],
-        });
-      if (signatures && !signatures.some((sig) => startsWith(body, sig)))
-        throw invalidField('courses.file_not_its_type', 'file', `does not look like ${type}`);
-      if (body.length === 0) throw invalidField('courses.file_empty', 'file', 'is empty');
+      checkCourseFile(body, type);
       const key = `courses/${tenant.institutionId}/${courseId}/${lessonId}/${uuidv7()}`;
       await deps.storage.put(key, body, type);
       try {

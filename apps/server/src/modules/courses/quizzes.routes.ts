@@ -2,11 +2,13 @@
 import {
   AnswerBody,
   CourseGradebook,
+  CourseGradesRelease,
   CreateQuizBody,
   GradeOverrideBody,
   ManualGradeBody,
   Quiz,
   QuizAttempt,
+  ReleaseCourseGradesBody,
   SetGradebookCategoriesBody,
   UpdateQuizBody,
 } from '@edumatrix/contracts';
@@ -193,5 +195,19 @@ export function quizzesRoutes(app: HttpApp, deps: RouteDeps & { quizzes: Quizzes
       onRequest: manage,
     },
     async (req) => gradebook.override(tenantOf(req), userOf(req).id, req.params.courseId, req.params.userId, req.body),
+  );
+  app.post(
+    `${book}/release`,
+    {
+      schema: {
+        tags,
+        summary: "Release every learner's course total to the Hub's grades for a term (one assessment per class)",
+        params: CourseParams,
+        body: ReleaseCourseGradesBody,
+        response: { 200: CourseGradesRelease },
+      },
+      onRequest: manage,
+    },
+    async (req) => gradebook.release(tenantOf(req), userOf(req).id, req.params.courseId, req.body),
   );
 }

@@ -1,7 +1,7 @@
 // Table-driven: every role against every institution route, every signed-in route without a token,
 // and a member of institution A against every route aimed at institution B.
 import { type ApiClient, ApiError } from '@edumatrix/client';
-import type { InstitutionRole } from '@edumatrix/contracts';
+import type { CreateAssignmentBody, InstitutionRole } from '@edumatrix/contracts';
 import { Jimp } from 'jimp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleHas } from '../../platform/auth/permissions.ts';
@@ -184,6 +184,43 @@ async function ownQuiz(t: TestPlatform, target: Target, caller?: ApiClient, atte
     await learner.client.courses.submitAttempt(target.institutionId, c.courseId, quiz.id, started.id);
   }
   return { ...c, questionId: question.id, quizId: quiz.id, path, attemptPath: `${path}/attempts/${started.id}` };
+}
+/**
+ * A published assignment in a course the caller may edit (else the owner's), with the institution's
+ * student member enrolled and, when asked, their submission.
+ */
+async function ownAssignment(
+  t: TestPlatform,
+  target: Target,
+  caller?: ApiClient,
+  submit?: 'text' | 'file',
+  options: Partial<CreateAssignmentBody> = {},
+) {
+  const c = await ownCourse(target, caller);
+  const made = await c.maker.assignments.create(target.institutionId, c.courseId, { title: 'Essay', published: true, ...options });
+  const learner = await learnerOf(t, target);
+  await c.maker.courses.enrol(target.institutionId, c.courseId, { userIds: [learner.id] });
+  const a = learner.client.assignments;
+  if (submit === 'text') await a.submitText(target.institutionId, c.courseId, made.id, 'My essay');
+  if (submit === 'file')
+    await a.submitFile(target.institutionId, c.courseId, made.id, new Blob(['Essay'], { type: 'text/plain' }), 'essay.txt');
+  return { ...c, assignmentId: made.id, learner, path: `${c.path}/assignments/${made.id}` };
+}
+/** The student member's peer review of a classmate's file, handed out once the deadline has passed. */
+async function peerTask(t: TestPlatform, target: Target) {
+  const own = await ownAssignment(t, target, undefined, 'file', { peerReviews: 1, due: { date: '2999-01-01', time: '00:00' } });
+  const peer = await addMember(t, target.owner, target.institutionId, 'student');
+  await own.maker.courses.enrol(target.institutionId, own.courseId, { userIds: [peer.id] });
+  await peer.client.assignments.submitFile(
+    target.institutionId,
+    own.courseId,
+    own.assignmentId,
+    new Blob(['Other essay'], { type: 'text/plain' }),
+    'other.txt',
+  );
+  await own.maker.assignments.update(target.institutionId, own.courseId, own.assignmentId, { due: { date: '2000-01-01', time: '00:00' } });
+  const { tasks } = await own.learner.client.assignments.peerReviews(target.institutionId, own.courseId, own.assignmentId);
+  return `${own.path}/peer-reviews/${tasks[0]?.id}`;
 }
 const studentPath = (target: Target, id: string) => `${base(target.institutionId)}/students/${id}`;
 const yearPath = (target: Target, yearId: string) => `${base(target.institutionId)}/academic-years/${yearId}`;
@@ -703,6 +740,81 @@ const samples: Record<string, Sample> = {
       body: { item: 'course', percent: 90, reason: 'Moderated' },
     };
   },
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/gradebook/release': async (_t, x, caller) => {
+    const c = await ownCourse(x, caller);
+    const subjectId = await freshUnit(x, 'subjects');
+    await c.maker.courses.update(x.institutionId, c.courseId, { subjectId, classIds: [await freshClass(x)] });
+    return { method: 'POST', path: `${c.path}/gradebook/release`, body: { termId: (await freshYear(x)).terms[0]?.id } };
+  },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/assignments': async (_t, x) => ({
+    method: 'GET',
+    path: `${(await ownCourse(x)).path}/assignments`,
+  }),
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/assignments': async (_t, x, caller) => ({
+    method: 'POST',
+    path: `${(await ownCourse(x, caller)).path}/assignments`,
+    body: { title: 'New assignment' },
+  }),
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId': async (t, x) => ({
+    method: 'GET',
+    path: (await ownAssignment(t, x)).path,
+  }),
+  'PATCH /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId': async (t, x, caller) => ({
+    method: 'PATCH',
+    path: (await ownAssignment(t, x, caller)).path,
+    body: { title: 'Renamed' },
+  }),
+  'DELETE /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId': async (t, x, caller) => ({
+    method: 'DELETE',
+    path: (await ownAssignment(t, x, caller, 'file')).path,
+  }),
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/submission': async (t, x) => ({
+    method: 'GET',
+    path: `${(await ownAssignment(t, x)).path}/submission`,
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/submission/text': async (t, x) => ({
+    method: 'PUT',
+    path: `${(await ownAssignment(t, x)).path}/submission/text`,
+    body: { text: 'My essay' },
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/submission/file': async (t, x) => ({
+    method: 'PUT',
+    path: `${(await ownAssignment(t, x)).path}/submission/file?name=essay.txt`,
+    body: new Blob(['Essay'], { type: 'text/plain' }),
+  }),
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/submissions': async (t, x, caller) => ({
+    method: 'GET',
+    path: `${(await ownAssignment(t, x, caller, 'text')).path}/submissions`,
+  }),
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/submissions/:userId': async (t, x, caller) => {
+    const own = await ownAssignment(t, x, caller, 'text');
+    return { method: 'GET', path: `${own.path}/submissions/${own.learner.id}` };
+  },
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/submissions/:userId/file': async (t, x, caller) => {
+    const own = await ownAssignment(t, x, caller, 'file');
+    return { method: 'GET', path: `${own.path}/submissions/${own.learner.id}/file` };
+  },
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/submissions/:userId/grade': async (t, x, caller) => {
+    const own = await ownAssignment(t, x, caller, 'text');
+    return { method: 'PUT', path: `${own.path}/submissions/${own.learner.id}/grade`, body: { points: 90 } };
+  },
+  'POST /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/release': async (t, x, caller) => ({
+    method: 'POST',
+    path: `${(await ownAssignment(t, x, caller, 'text')).path}/release`,
+  }),
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/peer-reviews': async (t, x) => ({
+    method: 'GET',
+    path: `${(await ownAssignment(t, x, undefined, 'text', { peerReviews: 1 })).path}/peer-reviews`,
+  }),
+  'PUT /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/peer-reviews/:reviewId': async (t, x) => ({
+    method: 'PUT',
+    path: await peerTask(t, x),
+    body: { comment: 'Clear and well argued' },
+  }),
+  'GET /api/v1/institutions/:institutionId/courses/:courseId/assignments/:assignmentId/peer-reviews/:reviewId/file': async (t, x) => ({
+    method: 'GET',
+    path: `${await peerTask(t, x)}/file`,
+  }),
   'GET /api/v1/institutions/:institutionId/announcements': async (_t, x) => ({
     method: 'GET',
     path: `${base(x.institutionId)}/announcements`,
@@ -910,7 +1022,7 @@ describe(`access control on ${dbLabel()}`, () => {
       const access = route.access as { kind: 'institution'; permission: string };
       if (
         roleHas(t.platform.permissions, 'owner', access.permission) &&
-        /:(userId|invitationId|webhookId|assessmentId|questionId|quizId|attemptId|courseId|moduleId|lessonId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId|periodId|feedId)/.test(
+        /:(userId|invitationId|webhookId|assessmentId|questionId|quizId|attemptId|courseId|moduleId|lessonId|assignmentId|reviewId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId|periodId|feedId)/.test(
           route.url,
         )
       ) {

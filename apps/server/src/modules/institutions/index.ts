@@ -16,7 +16,7 @@ export {
   dashboardsMigrations,
   dashboardsRoutes,
 } from './dashboards/index.ts';
-export { createGradesService, type GradesService, gradesMigrations, gradesRoutes } from './grades/index.ts';
+export { courseGradesConsumer, createGradesService, type GradesService, gradesMigrations, gradesRoutes } from './grades/index.ts';
 export { type LiveRooms, liveMembersConsumer, MEMBER_EVENT_TYPES, memberChangedPush } from './institutions.live.ts';
 export { institutionsPermissions } from './institutions.permissions.ts';
 export { institutionsRoutes } from './institutions.routes.ts';

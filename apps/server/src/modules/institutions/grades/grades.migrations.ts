@@ -36,4 +36,13 @@ export const gradesMigrations: Migration[] = [
       await sql`create index marks_student_idx on marks (student_id)`.execute(db);
     },
   },
+  {
+    name: '20261123T1011_grades_course_source',
+    scope: 'tenant',
+    async up(db) {
+      // Where an assessment came from when not made by hand: `course:<id>` for a course's released grades.
+      await sql`alter table assessments add column source text`.execute(db);
+      await sql`create unique index assessments_source_key on assessments (source, class_id, term_id) where source is not null`.execute(db);
+    },
+  },
 ];

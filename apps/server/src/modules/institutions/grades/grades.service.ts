@@ -9,7 +9,6 @@ import type {
   EnterMarksResult,
   Gradebook,
   GradebookQuery,
-  GradingScale,
   UpdateAssessmentBody,
 } from '@edumatrix/contracts';
 import { uuidv7 } from 'uuidv7';
@@ -22,6 +21,7 @@ import type { TenantContext } from '../../../platform/tenancy/tenancy.ts';
 import { isManager } from '../institutions.permissions.ts';
 import type { GradingScaleService } from '../settings/index.ts';
 import { teachesClass } from '../teaching.ts';
+import { notifyResults, publishGradeChanges } from './grade-events.ts';
 import { type AssessmentRow, gradesRepository, type MarkRow } from './grades.repository.ts';
 import { studentGrades } from './student-grades.ts';
 import { termGradeOf } from './term-grade.ts';
@@ -80,79 +80,6 @@ export function createGradesService(deps: GradesDeps) {
     if (!term) throw invalidField('grades.term_not_found', 'termId', 'does not match a term');
     if (academicYearId && term.academic_year_id !== academicYearId)
       throw invalidField('grades.term_of_other_year', 'termId', "is not a term of the class's academic year");
-  }
-
-  /** Events for each changed mark, each carrying the student's term grade after the change. */
-  async function publishChanges(
-    trx: Db,
-    tenant: TenantContext,
-    classId: string,
-    scale: GradingScale,
-    changed: { assessment: AssessmentRow; studentId: string; points: number | null; excused?: boolean }[],
-  ) {
-    if (!changed.length) return;
-    const r = repo(tenant, trx);
-    const all = await r.assessments({ classId });
-    const studentIds = [...new Set(changed.map((c) => c.studentId))];
-    const marks = await r.marks({ assessmentIds: all.map((a) => a.id), studentIds });
-    for (const c of changed) {
-      const group = all.filter((a) => a.subject_id === c.assessment.subject_id && a.term_id === c.assessment.term_id);
-      const own = new Map(marks.filter((m) => m.student_id === c.studentId).map((m) => [m.assessment_id, m]));
-      const term = termGradeOf(scale, group, own);
-      await deps.events.publish(trx, {
-        type: 'institutions.grade_updated',
-        key: c.studentId,
-        tenantId: tenant.institutionId,
-        payload: {
-          institutionId: tenant.institutionId,
-          studentId: c.studentId,
-          classId,
-          subjectId: c.assessment.subject_id,
-          termId: c.assessment.term_id,
-          assessmentId: c.assessment.id,
-          assessmentTitle: c.assessment.title,
-          points: c.points,
-          excused: c.excused ?? false,
-          maxPoints: c.assessment.max_points,
-          termPercent: term.percent,
-          termBand: term.band,
-        },
-      });
-    }
-  }
-
-  /** One inbox entry per student (and guardian) per save, listing the new results. */
-  async function notifyResults(
-    trx: Db,
-    tenant: TenantContext,
-    entered: { assessment: AssessmentRow; studentId: string; next: MarkRow | null }[],
-    audience: Map<string, { firstName: string; userIds: string[] }>,
-    subjects: Map<string, string>,
-  ) {
-    const byStudent = new Map<string, typeof entered>();
-    for (const w of entered) byStudent.set(w.studentId, [...(byStudent.get(w.studentId) ?? []), w]);
-    for (const [studentId, results] of byStudent) {
-      const who = audience.get(studentId);
-      const lines = results.map(
-        (w) =>
-          `${w.assessment.title} (${subjects.get(w.assessment.subject_id) ?? 'subject'}): ${w.next?.excused ? 'excused' : `${w.next?.points} / ${w.assessment.max_points}`}`,
-      );
-      for (const userId of who?.userIds ?? []) {
-        await deps.events.publish(trx, {
-          type: 'notifications.notification_requested',
-          key: userId,
-          tenantId: tenant.institutionId,
-          payload: {
-            userId,
-            kind: 'institutions.grade_released',
-            title: results.length === 1 ? `${who?.firstName}: a new result` : `${who?.firstName}: ${results.length} new results`,
-            body: lines.slice(0, 5).join('\n') + (lines.length > 5 ? `\n…and ${lines.length - 5} more` : ''),
-            link: `/institutions/${tenant.institutionId}/grades`,
-            institutionId: tenant.institutionId,
-          },
-        });
-      }
-    }
   }
 
   const assessmentChanged = (trx: Db, tenant: TenantContext, a: AssessmentRow, action: 'created' | 'updated' | 'deleted') =>
@@ -245,7 +172,8 @@ export function createGradesService(deps: GradesDeps) {
         // A new weight or maximum moves every marked student's term grade.
         if (updated.weight !== current.weight || updated.max_points !== current.max_points) {
           const marked = await r.marks({ assessmentIds: [assessmentId] });
-          await publishChanges(
+          await publishGradeChanges(
+            deps.events,
             trx,
             tenant,
             updated.class_id,
@@ -273,7 +201,8 @@ export function createGradesService(deps: GradesDeps) {
           institutionId: tenant.institutionId,
           before: { ...presentAssessment(current), marks: marked.length },
         });
-        await publishChanges(
+        await publishGradeChanges(
+          deps.events,
           trx,
           tenant,
           current.class_id,
@@ -381,7 +310,8 @@ export function createGradesService(deps: GradesDeps) {
             after: { marks: changed.map((w) => ({ assessmentId: w.assessment.id, studentId: w.studentId, mark: asAudit(w.next) })) },
           });
         }
-        await publishChanges(
+        await publishGradeChanges(
+          deps.events,
           trx,
           tenant,
           classId,
@@ -394,6 +324,7 @@ export function createGradesService(deps: GradesDeps) {
           })),
         );
         await notifyResults(
+          deps.events,
           trx,
           tenant,
           changed.filter((w) => w.next),

@@ -7,7 +7,8 @@ import type { Db } from '../../../platform/db/database.ts';
 import { invalidField } from '../../../platform/http/app-error.ts';
 import type { TenantContext } from '../../../platform/tenancy/tenancy.ts';
 
-const read = async (db: Db, schema: string): Promise<GradingScale> => {
+/** The scale, read on any handle (a consumer reads it inside its transaction). */
+export const readGradingScale = async (db: Db, schema: string): Promise<GradingScale> => {
   const { rows } = await sql<GradingScale>`select kind, bands from ${sql.table(`${schema}.grading_scale`)}`.execute(db);
   return rows[0] as GradingScale;
 };
@@ -33,13 +34,13 @@ export type GradingScaleService = ReturnType<typeof createGradingScaleService>;
 
 export function createGradingScaleService(deps: { db: Db }) {
   return {
-    get: (tenant: TenantContext) => read(deps.db, tenant.schema),
+    get: (tenant: TenantContext) => readGradingScale(deps.db, tenant.schema),
 
     async update(tenant: TenantContext, input: UpdateGradingScaleBody): Promise<GradingScale> {
       const body: GradingScale = { kind: input.kind, bands: input.bands.map((b) => ({ label: b.label, min: b.min, gpa: b.gpa ?? null })) };
       check(body);
       return deps.db.transaction().execute(async (trx) => {
-        const before = await read(trx, tenant.schema);
+        const before = await readGradingScale(trx, tenant.schema);
         await sql`update ${sql.table(`${tenant.schema}.grading_scale`)} set kind = ${body.kind}, bands = ${JSON.stringify(body.bands)}::jsonb,
           updated_at = now()`.execute(trx);
         await recordAudit(trx, {
