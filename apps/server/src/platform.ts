@@ -243,6 +243,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     db,
     events: publisher,
     institutionName: async (id) => (await institutions.basics(id))?.name ?? '',
+    storage,
   });
   const outline = createOutlineService({ db, courses });
   const enrolmentNames = async (ids: string[]) => new Map([...(await identity.getUsers(ids))].map(([id, u]) => [id, u.displayName]));
@@ -256,7 +257,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const catalogue = createCatalogueService({ db });
   const paths = createPathsService({ db, courses });
   const questions = createQuestionsService({ db, courses });
-  const quizzes = createQuizzesService({ db, events: publisher, courses });
+  const quizzes = createQuizzesService({ db, events: publisher, courses, displayNames: enrolmentNames });
   const analytics = createAnalyticsService({ db, courses });
   const gradebook = createGradebookService({ db, events: publisher, courses, displayNames: enrolmentNames });
   const lessonFiles = createLessonFilesService({ db, storage, courses });

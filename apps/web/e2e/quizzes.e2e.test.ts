@@ -256,7 +256,7 @@ describe('quizzes in Chromium', () => {
     await bank.locator('input[type="file"]').setInputFiles(await download.path());
     await expect
       .poll(() => page.locator('[data-import-result]').textContent(), { timeout: 15_000 })
-      .toContain('6 questions were imported.');
+      .toContain('6 questions were imported: 0 new, 6 updated in place.');
     expect(strip(await c.questions(id, course.id))).toEqual(strip(before));
     expect(await bank.locator('[data-question]').count()).toBe(6);
 

@@ -12,6 +12,8 @@ import { VerifyEmailPage } from './auth/VerifyEmailPage.tsx';
 import { CatalogueCoursePage } from './catalogue/CatalogueCoursePage.tsx';
 import { CataloguePage } from './catalogue/CataloguePage.tsx';
 import { AchievementsPage } from './courses/Achievements.tsx';
+import { AssignmentPage } from './courses/assignments/AssignmentPage.tsx';
+import { GraderPage } from './courses/assignments/GraderPage.tsx';
 import { CoursePage } from './courses/CoursePage.tsx';
 import { CoursesPage } from './courses/CoursesPage.tsx';
 import { LearningPathPage } from './courses/LearningPathPage.tsx';
@@ -93,6 +95,8 @@ export const router = createBrowserRouter([
               { path: 'courses/:courseId/lessons/:lessonId', element: <LessonPage /> },
               { path: 'courses/:courseId/quizzes/:quizId', element: <QuizAttemptsPage /> },
               { path: 'courses/:courseId/quizzes/:quizId/attempts/:attemptId', element: <QuizAttemptPage /> },
+              { path: 'courses/:courseId/assignments/:assignmentId', element: <AssignmentPage /> },
+              { path: 'courses/:courseId/assignments/:assignmentId/submissions/:userId', element: <GraderPage /> },
               { path: 'announcements', element: <AnnouncementsPage /> },
               {
                 path: 'people',

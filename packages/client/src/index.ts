@@ -404,7 +404,7 @@ export function createClient(options: ClientOptions = {}) {
         call<void>('DELETE', `${course(id, courseId)}/questions/${encodeURIComponent(questionId)}`),
       /** A QTI package (zip bytes) or one item (XML text). */
       importQuestions: (id: string, courseId: string, file: Blob) =>
-        call<{ imported: Question[]; errors: { file: string; message: string }[] }>(
+        call<{ imported: Question[]; created: number; updated: number; errors: { file: string; message: string }[] }>(
           'POST',
           `${course(id, courseId)}/questions/import`,
           file,

@@ -84,7 +84,13 @@ export const Quiz = z.object({
   adaptiveCount: z.number().int().nullable(),
   categoryId: z.uuid().nullable(),
   /** The caller's own standing: attempts used and the score that counts (by `scoring`). */
-  mine: z.object({ attempts: z.number().int(), score: z.number().nullable(), maxScore: z.number().nullable() }),
+  mine: z.object({
+    attempts: z.number().int(),
+    score: z.number().nullable(),
+    maxScore: z.number().nullable(),
+    /** The attempt still open (not submitted, time not up), to resume rather than start anew. */
+    openAttemptId: z.uuid().nullable(),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -118,8 +124,12 @@ export const QuizAttempt = z.object({
   id: z.uuid(),
   quizId: z.uuid(),
   userId: z.uuid(),
+  /** The learner's name, for the course's editors listing attempts; null otherwise. */
+  displayName: z.string().nullable(),
   number: z.number().int(),
   startedAt: z.string(),
+  /** The server's clock when this was sent, so a countdown need not trust the device's clock. */
+  serverNow: z.string(),
   /** When answers stop being accepted (server time); null without a time limit. */
   deadlineAt: z.string().nullable(),
   submittedAt: z.string().nullable(),

@@ -137,7 +137,8 @@ export function AchievementsCard({ institutionId }: { institutionId: string }) {
             aria-label={`Progress to level ${a.level + 1}`}
           />
           <Text size="xs" c="dimmed">
-            {POINTS.lessonCompleted} points a lesson, {POINTS.courseCompleted} a course, {POINTS.streakDay} for each day of a streak.
+            {POINTS.lessonCompleted} points a lesson, {POINTS.courseCompleted} a course, up to {POINTS.quizFull} a quiz (by your best
+            score), {POINTS.streakDay} for each day of a streak.
           </Text>
         </Stack>
         <Badges achievements={a} />
@@ -328,7 +329,10 @@ export function AchievementsPage() {
   return (
     <Stack gap="md">
       <CoursesNav institutionId={institution.id} />
-      <PageHeader title="Progress & badges" hint="Points for every lesson and course you complete and for learning day after day." />
+      <PageHeader
+        title="Progress & badges"
+        hint="Points for every lesson and course you complete, for your quiz scores and for learning day after day."
+      />
       <AchievementsCard institutionId={institution.id} />
       <Leaderboards institutionId={institution.id} me={me} />
     </Stack>

@@ -13,6 +13,8 @@ import { LoadError, Loading, Notice } from '../ui/states.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { CourseLeaderboard } from './Achievements.tsx';
 import { CourseAnalyticsPanel } from './Analytics.tsx';
+import { AssignmentsPanel } from './assignments/AssignmentsPanel.tsx';
+import { LearnerAssignments } from './assignments/LearnerAssignments.tsx';
 import { CourseFormModal } from './CourseFormModal.tsx';
 import { EnrolmentPanel } from './EnrolmentPanel.tsx';
 import { GradebookPanel } from './gradebook/GradebookPanel.tsx';
@@ -163,8 +165,8 @@ function About({ course }: { course: Course }) {
   );
 }
 
-type Tab = 'outline' | 'quizzes' | 'gradebook' | 'enrolment' | 'progress' | 'analytics' | 'prerequisites' | 'about';
-const TABS: Tab[] = ['outline', 'quizzes', 'gradebook', 'enrolment', 'progress', 'analytics', 'prerequisites', 'about'];
+type Tab = 'outline' | 'quizzes' | 'assignments' | 'gradebook' | 'enrolment' | 'progress' | 'analytics' | 'prerequisites' | 'about';
+const TABS: Tab[] = ['outline', 'quizzes', 'assignments', 'gradebook', 'enrolment', 'progress', 'analytics', 'prerequisites', 'about'];
 
 /** Learners: what locks the course, their progress and where to continue, the outline with its locks. */
 function LearnerView({
@@ -201,6 +203,7 @@ function LearnerView({
       </Title>
       <ReadOnlyOutline outline={outline} lessonPath={lessonPath} progress={tracked ? progress.data : undefined} />
       {!locked && <LearnerQuizzes institution={institution} course={course} />}
+      {!locked && <LearnerAssignments institution={institution} course={course} />}
       {tracked && <CourseLeaderboard institutionId={institution.id} courseId={course.id} me={me} />}
     </Stack>
   );
@@ -233,6 +236,7 @@ function CourseView({ institution, outline }: { institution: Institution; outlin
         <Tabs.List mb="md">
           <Tabs.Tab value="outline">Outline</Tabs.Tab>
           <Tabs.Tab value="quizzes">Quizzes</Tabs.Tab>
+          <Tabs.Tab value="assignments">Assignments</Tabs.Tab>
           <Tabs.Tab value="gradebook">Gradebook</Tabs.Tab>
           <Tabs.Tab value="enrolment">Enrolment</Tabs.Tab>
           <Tabs.Tab value="progress">Progress</Tabs.Tab>
@@ -245,6 +249,9 @@ function CourseView({ institution, outline }: { institution: Institution; outlin
         </Tabs.Panel>
         <Tabs.Panel value="quizzes">
           <QuizzesPanel institution={institution} course={course} />
+        </Tabs.Panel>
+        <Tabs.Panel value="assignments">
+          <AssignmentsPanel institution={institution} course={course} />
         </Tabs.Panel>
         <Tabs.Panel value="gradebook">
           <GradebookPanel institution={institution} course={course} />

@@ -2,7 +2,7 @@ import type { Course, LearnerQuestion, QuestionResponse, QuestionResult, QuizAtt
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { client } from '../api.ts';
 import { useCurrentUser } from '../auth/session-store.ts';
@@ -23,16 +23,21 @@ const SAVE_AFTER_MS = 600;
 type Ref = { institutionId: string; courseId: string; quizId: string; attemptId: string };
 type SaveState = 'saving' | 'saved' | 'failed';
 
-/** Time left until the server's deadline, ticking every second; calls `onZero` once it runs out. */
-function Countdown({ deadlineAt, onZero }: { deadlineAt: string; onZero: () => void }) {
+/**
+ * Time left until the server's deadline, ticking every second on the server's clock (the device's
+ * plus the offset seen when the attempt arrived); calls `onZero` once it runs out.
+ */
+function Countdown({ deadlineAt, serverNow, onZero }: { deadlineAt: string; serverNow: string; onZero: () => void }) {
   const deadline = new Date(deadlineAt).getTime();
-  const [now, setNow] = useState(() => Date.now());
+  const offset = useMemo(() => new Date(serverNow).getTime() - Date.now(), [serverNow]);
+  const [now, setNow] = useState(() => Date.now() + offset);
   const fired = useRef(false);
   const left = deadline - now;
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    setNow(Date.now() + offset);
+    const timer = window.setInterval(() => setNow(Date.now() + offset), 1000);
     return () => window.clearInterval(timer);
-  }, []);
+  }, [offset]);
   useEffect(() => {
     if (left <= 0 && !fired.current) {
       fired.current = true;
@@ -198,6 +203,7 @@ function TakingView({ at, attempt, onTimeUp }: { at: Ref; attempt: QuizAttempt; 
       {attempt.deadlineAt && (
         <Countdown
           deadlineAt={attempt.deadlineAt}
+          serverNow={attempt.serverNow}
           onZero={() => {
             stopped.current = true;
             onTimeUp(false);

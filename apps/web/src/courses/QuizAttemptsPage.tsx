@@ -1,3 +1,4 @@
+import type { QuizAttempt } from '@edumatrix/contracts';
 import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -8,7 +9,7 @@ import { usePageTitle } from '../ui/usePageTitle.ts';
 import { BackLink } from './CoursePage.tsx';
 import { PublishedBadge, quizFacts } from './QuizForm.tsx';
 import { attemptPath } from './QuizzesPanel.tsx';
-import { courseQuery, enrolmentsQuery } from './queries.ts';
+import { courseQuery } from './queries.ts';
 import { attemptsQuery, isOpen, quizzesQuery, scoreText } from './quiz-queries.ts';
 
 /** Editors: every attempt at one quiz, with the student's name, score and whether an answer waits for grading. */
@@ -18,8 +19,6 @@ export function QuizAttemptsPage() {
   const outline = useQuery(courseQuery(institution.id, courseId));
   const quizzes = useQuery(quizzesQuery(institution.id, courseId));
   const attempts = useQuery(attemptsQuery(institution.id, courseId, quizId));
-  const canEdit = !!outline.data?.course.canEdit;
-  const enrolments = useQuery({ ...enrolmentsQuery(institution.id, courseId), enabled: canEdit });
   const quiz = quizzes.data?.find((q) => q.id === quizId);
   usePageTitle(quiz ? `Attempts · ${quiz.title}` : 'Attempts');
   const back = <BackLink to={`/institutions/${institution.id}/courses/${courseId}?tab=quizzes`}>Quizzes</BackLink>;
@@ -34,7 +33,8 @@ export function QuizAttemptsPage() {
         <Notice>This quiz does not exist.</Notice>
       </Stack>
     );
-  const nameOf = (userId: string) => enrolments.data?.find((e) => e.userId === userId)?.displayName ?? (canEdit ? 'Former student' : 'You');
+  // Editors get each learner's name with the attempt; a learner sees only their own.
+  const nameOf = (a: QuizAttempt) => a.displayName ?? 'You';
   const rows = [...(attempts.data ?? [])].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const waiting = rows.filter((a) => a.needsReview).length;
 
@@ -71,7 +71,7 @@ export function QuizAttemptsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((a) => {
-                  const name = nameOf(a.userId);
+                  const name = nameOf(a);
                   return (
                     <Table.Tr key={a.id} data-attempt={name}>
                       <Table.Td>

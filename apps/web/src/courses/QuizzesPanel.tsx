@@ -21,7 +21,7 @@ export const attemptPath = (institutionId: string, courseId: string, quizId: str
 
 // --- the question bank ------------------------------------------------------------------------
 
-type ImportResult = { imported: Question[]; errors: { file: string; message: string }[] };
+type ImportResult = { imported: Question[]; created: number; updated: number; errors: { file: string; message: string }[] };
 
 function ImportExport({ institution, course }: Props) {
   const queryClient = useQueryClient();
@@ -88,7 +88,9 @@ function ImportExport({ institution, course }: Props) {
           role="status"
           withCloseButton
           onClose={() => setResult(null)}
-          title={`${result.imported.length} ${result.imported.length === 1 ? 'question was' : 'questions were'} imported.`}
+          title={`${result.imported.length} ${result.imported.length === 1 ? 'question was' : 'questions were'} imported${
+            result.updated ? `: ${result.created} new, ${result.updated} updated in place` : ''
+          }.`}
           data-import-result
         >
           {result.errors.length > 0 && (

@@ -1,13 +1,15 @@
 // Courses: created by teachers and admins, drafts until published, seen by the institution, by
 // chosen classes or by everyone (then listed in the global catalogue through events).
 import type { Course, CourseOutline, CourseQuery, CreateCourseBody, Page, UpdateCourseBody } from '@edumatrix/contracts';
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { type Db, rowsOf } from '../../platform/db/database.ts';
 import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/http/app-error.ts';
 import { containsPattern, decodeKeyCursor, encodeKeyCursor } from '../../platform/http/cursor.ts';
 import { beforeAndAfter, definedOnly } from '../../platform/patch.ts';
+import type { Storage } from '../../platform/storage/storage.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
 import { isManager } from '../institutions/institutions.permissions.ts';
 import { type CourseRow, coursesRepository, type LessonRow, type ModuleRow, type Viewer } from './courses.repository.ts';
@@ -18,6 +20,8 @@ export type CoursesDeps = {
   events: EventPublisher;
   /** The institution's name, carried by catalogue events (asked outside transactions). */
   institutionName(institutionId: string): Promise<string>;
+  /** Where lesson files live: a deleted course's files go with it. */
+  storage: Pick<Storage, 'delete'>;
 };
 
 /** Teachers and staff see every published course; students and parents those of their classes. */
@@ -279,7 +283,12 @@ export function createCoursesService(deps: CoursesDeps) {
       if (current.status !== 'draft')
         throw new AppError('conflict', 'courses.not_a_draft', 'Only a draft can be deleted; archive a published course instead');
       const name = await deps.institutionName(tenant.institutionId);
-      await deps.db.transaction().execute(async (trx) => {
+      const files = await deps.db.transaction().execute(async (trx) => {
+        const stored = await rowsOf(
+          trx,
+          sql<{ file_key: string }>`select file_key from ${sql.table(`${tenant.schema}.course_lessons`)}
+            where course_id = ${courseId} and file_key is not null`,
+        );
         await repo(tenant, trx).deleteCourse(courseId);
         await recordAudit(trx, {
           action: 'course.deleted',
@@ -289,7 +298,10 @@ export function createCoursesService(deps: CoursesDeps) {
           before: { title: current.title },
         });
         await changed(trx, tenant, current, 'deleted', name);
+        return stored.map((f) => f.file_key);
       });
+      // After the commit: a failure here leaves an orphaned file, never a lesson without its file.
+      await Promise.all(files.map((key) => deps.storage.delete(key)));
     },
   };
 }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantSchemaName } from '../../platform/tenancy/tenancy.ts';
 import { addMember, createInstitution, problemOf, signedUpClient } from '../../testing/factories.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 
@@ -62,5 +64,41 @@ describe(`lesson files on ${dbLabel()}`, () => {
     ).toBe(403);
     await c.removeLessonFile(id, course.id, reading.id);
     expect((await problemOf(student.client.courses.lessonFile(id, course.id, reading.id))).status).toBe(404);
+  });
+
+  it('deleting a draft course, or an assignment, removes their files from storage', async () => {
+    const owner = await signedUpClient(t, 'Owner');
+    const { id } = await createInstitution(owner.client);
+    const c = owner.client.courses;
+    const course = await c.create(id, { title: 'Scrapped' });
+    const mod = await c.addModule(id, course.id, { title: 'M' });
+    const lesson = await c.addLesson(id, course.id, mod.id, { title: 'Reading', kind: 'file' });
+    await c.uploadLessonFile(id, course.id, lesson.id, new Blob([PDF], { type: 'application/pdf' }), 'a.pdf');
+    const table = (name: string) => sql.table(`${tenantSchemaName(id)}.${name}`);
+    const [stored] = (
+      await sql<{ file_key: string }>`select file_key from ${table('course_lessons')} where id = ${lesson.id}`.execute(
+        t.platform.database.db,
+      )
+    ).rows;
+    expect(await t.platform.storage.get(stored?.file_key as string)).not.toBeNull();
+    await c.remove(id, course.id);
+    expect(await t.platform.storage.get(stored?.file_key as string)).toBeNull();
+
+    const student = await addMember(t, owner.client, id, 'student');
+    const kept = await c.create(id, { title: 'Kept' });
+    const keptModule = await c.addModule(id, kept.id, { title: 'M' });
+    await c.addLesson(id, kept.id, keptModule.id, { title: 'L', published: true });
+    await c.update(id, kept.id, { status: 'published' });
+    await c.enrol(id, kept.id, { userIds: [student.id] });
+    const essay = await owner.client.assignments.create(id, kept.id, { title: 'Essay', published: true });
+    await student.client.assignments.submitFile(id, kept.id, essay.id, new Blob([PDF], { type: 'application/pdf' }), 'essay.pdf');
+    const [submitted] = (
+      await sql<{ file_key: string }>`select file_key from ${table('assignment_submissions')} where assignment_id = ${essay.id}`.execute(
+        t.platform.database.db,
+      )
+    ).rows;
+    expect(await t.platform.storage.get(submitted?.file_key as string)).not.toBeNull();
+    await owner.client.assignments.remove(id, kept.id, essay.id);
+    expect(await t.platform.storage.get(submitted?.file_key as string)).toBeNull();
   });
 });

@@ -72,10 +72,12 @@ describe(`question banks on ${dbLabel()}`, () => {
     const copied = await c.importQuestions(id, other.id, new Blob([await zip.arrayBuffer()], { type: 'application/x-zip-compressed' }));
     expect(copied.errors).toEqual([]);
     const now = await c.questions(id, course.id);
+    expect({ created: copied.created, updated: copied.updated }).toEqual({ created: now.length, updated: 0 });
     expect(withoutIds(copied.imported)).toEqual(withoutIds(now));
     // Into the same course, it lands on the same rows: nothing changes.
     const again = await c.importQuestions(id, course.id, new Blob([await zip.arrayBuffer()], { type: 'application/zip' }));
     expect(again.imported.map((q) => q.id)).toEqual(now.map((q) => q.id));
+    expect({ created: again.created, updated: again.updated }).toEqual({ created: 0, updated: now.length });
     expect(await c.questions(id, course.id)).toEqual(now);
     // QTI 3.0 too.
     const zip3 = await c.exportQuestions(id, course.id, '3.0');

@@ -90,7 +90,13 @@ export function questionsRoutes(app: HttpApp, deps: RouteDeps & { questions: Que
           summary: 'Import a QTI 2.1/3.0 package (application/zip) or item (application/xml); unreadable items are listed',
           params: CourseParams,
           response: {
-            200: z.object({ imported: z.array(Question), errors: z.array(z.object({ file: z.string(), message: z.string() })) }),
+            200: z.object({
+              imported: z.array(Question),
+              /** New questions, and questions this platform exported that came back onto their rows. */
+              created: z.number().int(),
+              updated: z.number().int(),
+              errors: z.array(z.object({ file: z.string(), message: z.string() })),
+            }),
           },
         },
         bodyLimit: QTI_BODY_LIMIT,

@@ -95,10 +95,13 @@ export function createQuestionsService(deps: { db: Db; courses: CoursesService }
         throw err;
       }
       const existing = new Set((await bank(deps.db, tenant, courseId)).map((r) => r.id));
+      let updated = 0;
       const imported = await deps.db.transaction().execute(async (trx) => {
         const saved: Question[] = [];
         for (const q of result.questions) {
-          const id = isUuid(q.id) && existing.has(q.id) ? q.id : uuidv7();
+          const known = isUuid(q.id) && existing.has(q.id);
+          if (known) updated += 1;
+          const id = known ? q.id : uuidv7();
           const { id: _ignored, ...data } = q;
           await upsert(trx, tenant, courseId, id, data as NewQuestion);
           saved.push({ ...q, id } as Question);
@@ -106,7 +109,7 @@ export function createQuestionsService(deps: { db: Db; courses: CoursesService }
         await audit(trx, tenant, 'course.questions_imported', courseId, { count: saved.length, errors: result.errors.length });
         return saved;
       });
-      return { imported, errors: result.errors };
+      return { imported, created: imported.length - updated, updated, errors: result.errors };
     },
 
     async exportQti(tenant: TenantContext, userId: string, courseId: string, version: QtiVersion): Promise<Uint8Array> {

@@ -53,6 +53,10 @@ describe(`quizzes on ${dbLabel()}`, () => {
     expect(JSON.stringify(attempt.questions)).not.toMatch(/"correct"|"answer"|"accepted"|"pairs"|"guidance"|"feedback"/);
     expect(new Date(attempt.deadlineAt as string).getTime() - new Date(attempt.startedAt).getTime()).toBe(10 * 60_000);
     expect((await me.startAttempt(id, course.id, quiz.id)).id).toBe(attempt.id);
+    // The server's clock travels with the attempt; the quiz says which attempt to resume.
+    expect(Math.abs(new Date(attempt.serverNow).getTime() - Date.now())).toBeLessThan(60_000);
+    expect((await me.quizzes(id, course.id)).find((q) => q.id === quiz.id)?.mine.openAttemptId).toBe(attempt.id);
+    expect(attempt.displayName).toBeNull();
 
     const answer = (questionId: string, response: Parameters<typeof me.answer>[5]) =>
       me.answer(id, course.id, quiz.id, attempt.id, questionId, response);
@@ -78,7 +82,7 @@ describe(`quizzes on ${dbLabel()}`, () => {
     // Quiz points follow the best result: 7/17 gave 8, the graded essay (15/17) brings it to 18.
     await waitFor('quiz points', async () => (await me.achievements(id)).points === 18);
     const mine = (await me.quizzes(id, course.id)).find((q) => q.id === quiz.id);
-    expect(mine?.mine).toEqual({ attempts: 1, score: 15, maxScore: 17 });
+    expect(mine?.mine).toEqual({ attempts: 1, score: 15, maxScore: 17, openAttemptId: null });
 
     // The second attempt runs out of time: the server refuses the answer, whatever the client thinks.
     const second = await me.startAttempt(id, course.id, quiz.id);
@@ -106,7 +110,12 @@ describe(`quizzes on ${dbLabel()}`, () => {
       return ledger.rows[0]?.n === 2;
     });
     expect((await me.achievements(id)).points).toBe(18);
-    expect((await c.attempts(id, course.id, quiz.id)).map((a) => a.number)).toEqual([1, 2]);
+    const listed = await c.attempts(id, course.id, quiz.id);
+    expect(listed.map((a) => ({ number: a.number, name: a.displayName }))).toEqual([
+      { number: 1, name: 'student person' },
+      { number: 2, name: 'student person' },
+    ]);
+    expect((await me.quizzes(id, course.id)).find((q) => q.id === quiz.id)?.mine.openAttemptId).toBeNull();
     expect((await problemOf(stranger.client.courses.attempt(id, course.id, quiz.id, attempt.id))).status).toBe(404);
 
     // The teacher's analytics: the quiz's items over both submitted attempts.

@@ -118,7 +118,13 @@ export function countingScore(scoring: Quiz['scoring'], scores: number[]): numbe
 
 export type QuizzesService = ReturnType<typeof createQuizzesService>;
 
-export function createQuizzesService(deps: { db: Db; events: EventPublisher; courses: CoursesService; now?: () => Date }) {
+export function createQuizzesService(deps: {
+  db: Db;
+  events: EventPublisher;
+  courses: CoursesService;
+  displayNames(ids: string[]): Promise<Map<string, string>>;
+  now?: () => Date;
+}) {
   const now = deps.now ?? (() => new Date());
   const t = (tenant: TenantContext, name: string) => sql.table(`${tenant.schema}.${name}`);
 
@@ -146,7 +152,9 @@ export function createQuizzesService(deps: { db: Db; events: EventPublisher; cou
   }
 
   async function presentQuiz(tenant: TenantContext, userId: string, row: QuizRow): Promise<Quiz> {
-    const mine = (await attemptsOf(deps.db, tenant, row.id, userId)).filter((a) => a.submitted_at);
+    const all = await attemptsOf(deps.db, tenant, row.id, userId);
+    const mine = all.filter((a) => a.submitted_at);
+    const open = all.find((a) => !a.submitted_at && (!a.deadline_at || new Date(a.deadline_at) > now()));
     const scores = mine.map((a) => num(a.score) ?? 0);
     return {
       id: row.id,
@@ -163,7 +171,12 @@ export function createQuizzesService(deps: { db: Db; events: EventPublisher; cou
       published: row.published,
       adaptiveCount: row.adaptive_count,
       categoryId: row.category_id,
-      mine: { attempts: mine.length, score: countingScore(row.scoring, scores), maxScore: mine[0] ? num(mine[0].max_score) : null },
+      mine: {
+        attempts: mine.length,
+        score: countingScore(row.scoring, scores),
+        maxScore: mine[0] ? num(mine[0].max_score) : null,
+        openAttemptId: open?.id ?? null,
+      },
       createdAt: new Date(row.created_at).toISOString(),
       updatedAt: new Date(row.updated_at).toISOString(),
     };
@@ -180,8 +193,10 @@ export function createQuizzesService(deps: { db: Db; events: EventPublisher; cou
       id: a.id,
       quizId: a.quiz_id,
       userId: a.user_id,
+      displayName: null,
       number: a.number,
       startedAt: new Date(a.started_at).toISOString(),
+      serverNow: now().toISOString(),
       deadlineAt: iso(a.deadline_at),
       submittedAt: iso(a.submitted_at),
       questions: a.question_ids.flatMap((id) => {
@@ -535,7 +550,13 @@ export function createQuizzesService(deps: { db: Db; events: EventPublisher; cou
       const quiz = await quizRow(deps.db, tenant, courseId, quizId);
       const bank = await questionsOf(deps.db, tenant, courseId);
       const rows = await attemptsOf(deps.db, tenant, quizId, editor ? undefined : userId);
-      return Promise.all(rows.map(async (a) => presentAttempt(quiz, await settled(tenant, a, bank), bank, editor)));
+      const names = editor ? await deps.displayNames([...new Set(rows.map((a) => a.user_id))]) : new Map<string, string>();
+      return Promise.all(
+        rows.map(async (a) => ({
+          ...presentAttempt(quiz, await settled(tenant, a, bank), bank, editor),
+          displayName: editor ? (names.get(a.user_id) ?? '(deleted user)') : null,
+        })),
+      );
     },
   };
 }
