@@ -215,14 +215,9 @@ export function createCoursesService(deps: CoursesDeps) {
 
     async outline(tenant: TenantContext, userId: string, courseId: string): Promise<CourseOutline> {
       const { row, enrolled } = await visible(tenant, userId, courseId);
-      const r = repo(tenant);
       const course = presentCourse(tenant, userId, row, enrolled);
-      const [modules, lessons, lock] = await Promise.all([
-        r.modules(courseId),
-        r.lessons(courseId),
-        lockStateOf(deps.db, tenant.schema, userId, courseId, course.canEdit),
-      ]);
-      return presentOutline(course, modules, lessons, lock);
+      const lock = await lockStateOf(deps.db, tenant.schema, userId, courseId, course.canEdit);
+      return presentOutline(course, lock.outline.modules, lock.outline.lessons, lock);
     },
 
     async update(tenant: TenantContext, userId: string, courseId: string, body: UpdateCourseBody): Promise<Course> {

@@ -56,7 +56,7 @@ export function createOutlineService(deps: { db: Db; courses: CoursesService }) 
     if (!row) throw notFound('courses.course_not_found', 'Course');
     const course = presentCourse(tenant, userId, row, false);
     const lock = await lockStateOf(trx, tenant.schema, userId, courseId, course.canEdit);
-    return presentOutline(course, await r.modules(courseId), await r.lessons(courseId), lock);
+    return presentOutline(course, lock.outline.modules, lock.outline.lessons, lock);
   }
 
   const audit = (trx: Db, tenant: TenantContext, action: string, courseId: string, detail: Record<string, unknown>) =>

@@ -46,6 +46,8 @@ export function completedModules(modules: ModuleRow[], lessons: LessonRow[], don
 export type LockState = {
   courseLockedBy: Prerequisite[];
   modules: Map<string, { requires: string[]; lockedBy: Prerequisite[] }>;
+  /** The course's modules and lessons as read for the check, so callers need not read them again. */
+  outline: { modules: ModuleRow[]; lessons: LessonRow[] };
 };
 
 /** What still locks a course, and each of its modules, for this learner (editors: nothing). */
@@ -78,6 +80,7 @@ export async function lockStateOf(db: Db, schema: string, userId: string, course
         return [m.id, { requires, lockedBy }];
       }),
     ),
+    outline: { modules, lessons },
   };
 }
 

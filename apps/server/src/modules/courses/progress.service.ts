@@ -8,7 +8,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/app-error.ts'
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
 import { coursesRepository, type LessonRow, type ModuleRow } from './courses.repository.ts';
 import type { CoursesService } from './courses.service.ts';
-import { lockStateOf } from './paths.service.ts';
+import { type LockState, lockStateOf } from './paths.service.ts';
 
 type ProgressRow = { lesson_id: string; user_id: string; seconds_spent: number; last_viewed_at: Date; completed_at: Date | null };
 
@@ -57,11 +57,12 @@ export type ProgressService = ReturnType<typeof createProgressService>;
 export function createProgressService(deps: ProgressDeps) {
   const t = (tenant: TenantContext, name: string) => sql.table(`${tenant.schema}.${name}`);
 
-  async function load(db: Db, tenant: TenantContext, courseId: string, userId?: string) {
+  /** The outline (unless already read) and the progress rows, for one learner or all. */
+  async function load(db: Db, tenant: TenantContext, courseId: string, userId?: string, outline?: LockState['outline']) {
     const r = coursesRepository(db, tenant.schema);
     const [modules, lessons, rows, completions] = await Promise.all([
-      r.modules(courseId),
-      r.lessons(courseId),
+      outline?.modules ?? r.modules(courseId),
+      outline?.lessons ?? r.lessons(courseId),
       rowsOf(
         db,
         sql<ProgressRow>`select lesson_id, user_id, seconds_spent, last_viewed_at, completed_at from ${t(tenant, 'course_progress')}
@@ -87,9 +88,9 @@ export function createProgressService(deps: ProgressDeps) {
     async record(tenant: TenantContext, userId: string, courseId: string, lessonId: string, body: RecordProgressBody) {
       const { enrolled } = await deps.courses.visible(tenant, userId, courseId);
       if (!enrolled) throw forbidden('courses.not_enrolled', 'Enrol in the course to keep track of your progress');
-      const lesson = await coursesRepository(deps.db, tenant.schema).lesson(lessonId);
-      if (!lesson || lesson.course_id !== courseId || !lesson.published) throw notFound('courses.lesson_not_found', 'Lesson');
       const lock = await lockStateOf(deps.db, tenant.schema, userId, courseId, false);
+      const lesson = lock.outline.lessons.find((l) => l.id === lessonId);
+      if (!lesson || !lesson.published) throw notFound('courses.lesson_not_found', 'Lesson');
       const waiting = [...lock.courseLockedBy, ...(lock.modules.get(lesson.module_id)?.lockedBy ?? [])];
       if (waiting.length) throw new AppError('conflict', 'courses.locked', `Complete ${waiting.map((w) => w.title).join(', ')} first`);
       const seconds = body.seconds ?? 0;
@@ -104,7 +105,8 @@ export function createProgressService(deps: ProgressDeps) {
           on conflict (user_id, lesson_id) do update set seconds_spent = p.seconds_spent + excluded.seconds_spent,
             last_viewed_at = now(), completed_at = coalesce(p.completed_at, excluded.completed_at)`.execute(trx);
         const newly = Boolean(body.completed) && !before?.completed_at;
-        const p = await load(trx, tenant, courseId, userId);
+        // The outline read for the lock check; only the progress rows are read again, after the write.
+        const p = await load(trx, tenant, courseId, userId, lock.outline);
         const publish = async (type: 'courses.lesson_completed' | 'courses.course_completed') =>
           deps.events.publish(trx, {
             type,
