@@ -36,6 +36,7 @@ import {
   lessonFilesRoutes,
   questionsRoutes,
   quizzesRoutes,
+  sendDueReminders,
 } from './modules/courses/index.ts';
 import { createIdentityService, type IdentityService, identityRoutes, liveSessionsConsumer } from './modules/identity/index.ts';
 import {
@@ -269,6 +270,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const dashboards = createDashboardsService({ db, institution: institutions.basics, gradingScale: gradingScale.get });
   let importRunner: PollLoop | null = null;
   let announcementRunner: PollLoop | null = null;
+  let reminderRunner: PollLoop | null = null;
   const roster = createRosterService({
     db,
     events: publisher,
@@ -363,6 +365,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       log,
       pollMs: config.ANNOUNCEMENT_POLL_MS,
       tick: announcements.publishDue,
+    });
+    reminderRunner = startPollLoop({
+      name: 'assignment reminders',
+      log,
+      pollMs: config.REMINDER_POLL_MS,
+      tick: () => sendDueReminders(db, publisher),
     });
   }
   const permissions = mergePermissions(institutionsPermissions, coursesPermissions, webhooksPermissions);
@@ -521,7 +529,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       closing = true;
       await gateway?.close();
       await app.close();
-      await Promise.all([worker?.stop(), dispatcher?.stop(), importRunner?.stop(), announcementRunner?.stop()]);
+      await Promise.all([worker?.stop(), dispatcher?.stop(), importRunner?.stop(), announcementRunner?.stop(), reminderRunner?.stop()]);
       adapterClient?.disconnect();
       await Promise.all([redis?.close(), nats?.close(), signals.close()]);
       await database.close();

@@ -78,6 +78,8 @@ const ConfigSchema = z.object({
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
   /** How often the worker looks for scheduled announcements that are due. */
   ANNOUNCEMENT_POLL_MS: z.coerce.number().int().min(50).default(15_000),
+  /** How often a worker looks for assignment "due soon" reminders to send. */
+  REMINDER_POLL_MS: z.coerce.number().int().min(50).default(60_000),
   /** A user counts as online this long after their last heartbeat (a process refreshes at half of it). */
   PRESENCE_TTL_SECONDS: z.coerce.number().int().min(2).default(60),
   /** Events a client may send on one socket per 10 seconds. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createInstitution, problemOf, signedUpClient, waitFor } from '../../testing/factories.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
@@ -252,5 +253,52 @@ describe(`assignments on ${dbLabel()}`, () => {
     expect(closedReason(row, onTime, false, after)).toMatch(/deadline/);
     expect(closedReason({ ...row, late_policy: 'refuse' }, undefined, false, after)).toMatch(/late work/);
     expect(closedReason({ ...row, due_at: null }, onTime, true, after)).toBeNull();
+  });
+});
+
+describe(`assignment reminders on ${dbLabel()}`, () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform({ env: { REMINDER_POLL_MS: '100' } });
+  });
+  afterAll(() => t.close());
+
+  it('a day before the deadline (or at once when closer), learners who have not handed in are reminded once', async () => {
+    const owner = await signedUpClient(t, 'Owner');
+    const { id } = await createInstitution(owner.client, { timezone: ZONE });
+    const [ada, ben] = [await addMember(t, owner.client, id, 'student'), await addMember(t, owner.client, id, 'student')];
+    const c = owner.client.courses;
+    const course = await c.create(id, { title: 'Reminded' });
+    const mod = await c.addModule(id, course.id, { title: 'M' });
+    await c.addLesson(id, course.id, mod.id, { title: 'L', published: true });
+    await c.update(id, course.id, { status: 'published' });
+    await c.enrol(id, course.id, { userIds: [ada.id, ben.id] });
+    const a = owner.client.assignments;
+    const reminders = async (assignmentId: string) =>
+      (
+        await sql<{ remind_at: Date }>`select remind_at from courses.assignment_reminders where assignment_id = ${assignmentId}`.execute(
+          t.platform.database.db,
+        )
+      ).rows;
+
+    const later = await a.create(id, course.id, { title: 'Later', due: wallClock(new Date(Date.now() + 5 * 24 * HOUR)), published: true });
+    const [queued] = await reminders(later.id);
+    expect(new Date(queued?.remind_at as Date).getTime()).toBe(new Date(later.dueAt as string).getTime() - 24 * HOUR);
+    const draft = await a.create(id, course.id, { title: 'Draft', due: wallClock(new Date(Date.now() + 3 * HOUR)) });
+    expect(await reminders(draft.id)).toEqual([]);
+
+    // Due in 30 hours: queued for 6 hours from now. Ben hands in; then the deadline moves closer.
+    const soon = await a.create(id, course.id, { title: 'Soon', due: wallClock(new Date(Date.now() + 30 * HOUR)), published: true });
+    await ben.client.assignments.submitText(id, course.id, soon.id, 'Done early');
+    await a.update(id, course.id, soon.id, { due: wallClock(new Date(Date.now() + 10 * HOUR)) });
+    const remindedOf = async (who: typeof ada) =>
+      (await who.client.notifications.list()).items.filter(
+        (n) => n.kind === 'courses.assignment_due_soon' && n.title === 'Soon is due soon',
+      );
+    await waitFor('Ada’s reminder', async () => (await remindedOf(ada)).length === 1);
+    expect(await reminders(soon.id)).toEqual([]);
+    expect(await remindedOf(ben)).toEqual([]);
+    await a.remove(id, course.id, later.id);
+    expect(await reminders(later.id)).toEqual([]);
   });
 });

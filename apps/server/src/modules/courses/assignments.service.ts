@@ -9,6 +9,7 @@ import { type Db, rowsOf } from '../../platform/db/database.ts';
 import { invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
 import { zonedToUtc } from '../../platform/time/zoned.ts';
+import { cancelReminder, scheduleReminder } from './assignment-reminders.ts';
 import { coursesRepository } from './courses.repository.ts';
 import type { CoursesService } from './courses.service.ts';
 
@@ -221,6 +222,7 @@ export function createAssignmentsService(deps: AssignmentsDeps) {
             ${body.latePenaltyPercent}, ${body.allowText}, ${body.allowFiles},
             ${body.rubric.length ? rubricMax(body.rubric) : body.maxPoints}, ${JSON.stringify(body.rubric)}::jsonb, ${body.peerReviews},
             ${body.published}, ${body.categoryId}, ${userId})`.execute(trx);
+        await scheduleReminder(trx, tenant.institutionId, { id, published: body.published, due_at: due.due_at });
         await recordAudit(trx, {
           action: 'course.assignment_created',
           targetType: 'course',
@@ -262,6 +264,11 @@ export function createAssignmentsService(deps: AssignmentsDeps) {
             category_id = ${body.categoryId === undefined ? before.category_id : body.categoryId},
             updated_at = now()
           where id = ${assignmentId}`.execute(trx);
+        await scheduleReminder(trx, tenant.institutionId, {
+          id: assignmentId,
+          published: body.published ?? before.published,
+          due_at: due ? due.due_at : before.due_at,
+        });
         await recordAudit(trx, {
           action: 'course.assignment_updated',
           targetType: 'course',
@@ -285,6 +292,7 @@ export function createAssignmentsService(deps: AssignmentsDeps) {
             where assignment_id = ${assignmentId} and file_key is not null`,
         );
         await sql`delete from ${t(tenant, 'assignments')} where id = ${assignmentId}`.execute(trx);
+        await cancelReminder(trx, assignmentId);
         await recordAudit(trx, {
           action: 'course.assignment_deleted',
           targetType: 'course',

@@ -364,4 +364,17 @@ export const coursesMigrations: Migration[] = [
       )`.execute(db);
     },
   },
+  {
+    name: '20261123T1012_courses_assignment_reminders',
+    scope: 'global',
+    async up(db) {
+      // One pending "due soon" reminder per assignment, across every institution.
+      await sql`create table courses.assignment_reminders (
+        assignment_id uuid primary key,
+        institution_id uuid not null,
+        remind_at timestamptz not null
+      )`.execute(db);
+      await sql`create index assignment_reminders_due_idx on courses.assignment_reminders (remind_at)`.execute(db);
+    },
+  },
 ];

@@ -1,6 +1,7 @@
 // Courses: courses, modules and lessons, enrolment, the public catalogue, progress, learning paths,
 // gamification, question banks, quizzes and analytics. Later: assignments and the gradebook.
 export { type AnalyticsService, createAnalyticsService } from './analytics.service.ts';
+export { sendDueReminders } from './assignment-reminders.ts';
 export { assignmentsRoutes } from './assignments.routes.ts';
 export { type AssignmentsService, createAssignmentsService } from './assignments.service.ts';
 export { type CatalogueService, createCatalogueService } from './catalogue.service.ts';
