@@ -90,7 +90,7 @@ export function createProgressService(deps: ProgressDeps) {
       if (!enrolled) throw forbidden('courses.not_enrolled', 'Enrol in the course to keep track of your progress');
       const lock = await lockStateOf(deps.db, tenant.schema, userId, courseId, false);
       const lesson = lock.outline.lessons.find((l) => l.id === lessonId);
-      if (!lesson || !lesson.published) throw notFound('courses.lesson_not_found', 'Lesson');
+      if (!lesson?.published) throw notFound('courses.lesson_not_found', 'Lesson');
       const waiting = [...lock.courseLockedBy, ...(lock.modules.get(lesson.module_id)?.lockedBy ?? [])];
       if (waiting.length) throw new AppError('conflict', 'courses.locked', `Complete ${waiting.map((w) => w.title).join(', ')} first`);
       const seconds = body.seconds ?? 0;
