@@ -909,6 +909,9 @@ async function statusOf(client: ApiClient, req: Request): Promise<number> {
   }
 }
 
+/** Every route, each with a freshly made sample: minutes on a loaded 2-core machine, not seconds. */
+const SLOW_TEST_MS = 300_000;
+
 const ROLES: InstitutionRole[] = ['owner', 'admin', 'teacher', 'student', 'staff', 'parent'];
 
 describe(`access control on ${dbLabel()}`, () => {
@@ -945,28 +948,36 @@ describe(`access control on ${dbLabel()}`, () => {
   });
 
   for (const role of ROLES) {
-    it(`${role}: allowed exactly where the permission table says, 403 elsewhere`, async () => {
-      const client = members.get(role) as ApiClient;
-      for (const route of t.platform.routes.filter((r) => r.access.kind === 'institution')) {
-        const access = route.access as { kind: 'institution'; permission: string };
-        const sample = samples[`${route.method} ${route.url}`];
-        if (!sample) throw new Error(`no sample for ${route.method} ${route.url}`);
-        const status = await statusOf(client, await sample(t, target, client));
-        const allowed = roleHas(t.platform.permissions, role, access.permission);
-        expect({ route: `${route.method} ${route.url}`, status: allowed ? status < 400 : status }).toEqual({
-          route: `${route.method} ${route.url}`,
-          status: allowed ? true : 403,
-        });
-      }
-    });
+    it(
+      `${role}: allowed exactly where the permission table says, 403 elsewhere`,
+      async () => {
+        const client = members.get(role) as ApiClient;
+        for (const route of t.platform.routes.filter((r) => r.access.kind === 'institution')) {
+          const access = route.access as { kind: 'institution'; permission: string };
+          const sample = samples[`${route.method} ${route.url}`];
+          if (!sample) throw new Error(`no sample for ${route.method} ${route.url}`);
+          const status = await statusOf(client, await sample(t, target, client));
+          const allowed = roleHas(t.platform.permissions, role, access.permission);
+          expect({ route: `${route.method} ${route.url}`, status: allowed ? status < 400 : status }).toEqual({
+            route: `${route.method} ${route.url}`,
+            status: allowed ? true : 403,
+          });
+        }
+      },
+      SLOW_TEST_MS,
+    );
   }
 
-  it('a non-member gets 404 on every institution route, so ids reveal nothing', async () => {
-    for (const route of t.platform.routes.filter((r) => r.access.kind === 'institution')) {
-      const sample = samples[`${route.method} ${route.url}`] as Sample;
-      expect({ route: route.url, status: await statusOf(outsider, await sample(t, target)) }).toEqual({ route: route.url, status: 404 });
-    }
-  });
+  it(
+    'a non-member gets 404 on every institution route, so ids reveal nothing',
+    async () => {
+      for (const route of t.platform.routes.filter((r) => r.access.kind === 'institution')) {
+        const sample = samples[`${route.method} ${route.url}`] as Sample;
+        expect({ route: route.url, status: await statusOf(outsider, await sample(t, target)) }).toEqual({ route: route.url, status: 404 });
+      }
+    },
+    SLOW_TEST_MS,
+  );
 
   it('every signed-in route answers 401 without a token', async () => {
     const anonymous = t.client();
@@ -1004,44 +1015,48 @@ describe(`access control on ${dbLabel()}`, () => {
     }
   });
 
-  it('tenant isolation: a member of A can neither read nor write B through any route', async () => {
-    const a = await signedUpClient(t, 'Owner A');
-    const instA = await createInstitution(a.client);
-    const b = await signedUpClient(t, 'Owner B');
-    const instB = await createInstitution(b.client, { name: 'Institution B' });
-    const targetB: Target = { institutionId: instB.id, owner: b.client };
-    const targetA: Target = { institutionId: instA.id, owner: a.client };
-    const before = { inst: await b.client.institutions.get(instB.id), members: await b.client.institutions.members(instB.id) };
+  it(
+    'tenant isolation: a member of A can neither read nor write B through any route',
+    async () => {
+      const a = await signedUpClient(t, 'Owner A');
+      const instA = await createInstitution(a.client);
+      const b = await signedUpClient(t, 'Owner B');
+      const instB = await createInstitution(b.client, { name: 'Institution B' });
+      const targetB: Target = { institutionId: instB.id, owner: b.client };
+      const targetA: Target = { institutionId: instA.id, owner: a.client };
+      const before = { inst: await b.client.institutions.get(instB.id), members: await b.client.institutions.members(instB.id) };
 
-    for (const route of t.platform.routes.filter((r) => r.access.kind === 'institution')) {
-      const sample = samples[`${route.method} ${route.url}`] as Sample;
-      // B's institution id with A's token.
-      expect({ route: route.url, status: await statusOf(a.client, await sample(t, targetB)) }).toEqual({ route: route.url, status: 404 });
-      // A's own institution id, but B's member or invitation ids in the path. (Where A's owner lacks
-      // the permission, say a learner's own progress, the guard refuses before any id is read.)
-      const access = route.access as { kind: 'institution'; permission: string };
-      if (
-        roleHas(t.platform.permissions, 'owner', access.permission) &&
-        /:(userId|invitationId|webhookId|assessmentId|questionId|quizId|attemptId|courseId|moduleId|lessonId|assignmentId|reviewId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId|periodId|feedId)/.test(
-          route.url,
-        )
-      ) {
-        const own = await sample(t, targetA);
-        const foreign = await sample(t, targetB);
-        const mixed = { ...foreign, path: foreign.path.replace(instB.id, instA.id) };
-        expect({ route: route.url, status: await statusOf(a.client, mixed), own: own.path !== mixed.path }).toEqual({
-          route: route.url,
-          status: 404,
-          own: true,
-        });
+      for (const route of t.platform.routes.filter((r) => r.access.kind === 'institution')) {
+        const sample = samples[`${route.method} ${route.url}`] as Sample;
+        // B's institution id with A's token.
+        expect({ route: route.url, status: await statusOf(a.client, await sample(t, targetB)) }).toEqual({ route: route.url, status: 404 });
+        // A's own institution id, but B's member or invitation ids in the path. (Where A's owner lacks
+        // the permission, say a learner's own progress, the guard refuses before any id is read.)
+        const access = route.access as { kind: 'institution'; permission: string };
+        if (
+          roleHas(t.platform.permissions, 'owner', access.permission) &&
+          /:(userId|invitationId|webhookId|assessmentId|questionId|quizId|attemptId|courseId|moduleId|lessonId|assignmentId|reviewId|departmentId|programId|subjectId|classId|yearId|studentId|staffId|importId|periodId|feedId)/.test(
+            route.url,
+          )
+        ) {
+          const own = await sample(t, targetA);
+          const foreign = await sample(t, targetB);
+          const mixed = { ...foreign, path: foreign.path.replace(instB.id, instA.id) };
+          expect({ route: route.url, status: await statusOf(a.client, mixed), own: own.path !== mixed.path }).toEqual({
+            route: route.url,
+            status: 404,
+            own: true,
+          });
+        }
       }
-    }
-    const hooksB = await b.client.webhooks.list(instB.id);
-    expect(hooksB.items.every((w) => w.description === '')).toBe(true);
-    const after = await b.client.institutions.get(instB.id);
-    expect(after).toEqual(before.inst);
-    const afterMembers = await b.client.institutions.members(instB.id);
-    expect(afterMembers.items.map((m) => m.userId)).toEqual(expect.arrayContaining(before.members.items.map((m) => m.userId)));
-    expect((await b.client.institutions.audit(instB.id)).items.every((e) => e.actorId !== a.id)).toBe(true);
-  });
+      const hooksB = await b.client.webhooks.list(instB.id);
+      expect(hooksB.items.every((w) => w.description === '')).toBe(true);
+      const after = await b.client.institutions.get(instB.id);
+      expect(after).toEqual(before.inst);
+      const afterMembers = await b.client.institutions.members(instB.id);
+      expect(afterMembers.items.map((m) => m.userId)).toEqual(expect.arrayContaining(before.members.items.map((m) => m.userId)));
+      expect((await b.client.institutions.audit(instB.id)).items.every((e) => e.actorId !== a.id)).toBe(true);
+    },
+    SLOW_TEST_MS,
+  );
 });
