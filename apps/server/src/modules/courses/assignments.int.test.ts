@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zonedWallClock } from '../../platform/time/zoned.ts';
 import { addMember, createInstitution, problemOf, signedUpClient, waitFor } from '../../testing/factories.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 import { closedReason } from './submissions.service.ts';
@@ -8,19 +9,7 @@ const ZONE = 'Asia/Karachi';
 const HOUR = 3_600_000;
 
 /** The wall clock in ZONE at an instant, as an assignment's due field. */
-function wallClock(instant: Date) {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value;
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
-}
+const wallClock = (instant: Date) => zonedWallClock(instant, ZONE);
 
 const RUBRIC = [
   {

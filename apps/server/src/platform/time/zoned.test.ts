@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, isoWeekday, zonedToday, zonedToUtc, zoneOffsetMinutes } from './zoned.ts';
+import { addDays, isoWeekday, zonedToday, zonedToUtc, zonedWallClock, zoneOffsetMinutes } from './zoned.ts';
 
 describe('zoned time', () => {
   it('turns wall-clock times into instants on both sides of a DST change', () => {
@@ -21,5 +22,22 @@ describe('zoned time', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(isoWeekday('2026-11-23')).toBe(1);
     expect(isoWeekday('2026-11-22')).toBe(7);
+  });
+
+  it('reads the wall clock back: zonedToUtc undoes zonedWallClock at every minute', () => {
+    expect(zonedWallClock(new Date('2027-07-01T12:05:00Z'), 'Europe/London')).toEqual({ date: '2027-07-01', time: '13:05' });
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom('Europe/London', 'America/New_York', 'Asia/Karachi', 'Asia/Kolkata', 'Australia/Sydney'),
+        (instant, zone) => {
+          const minute = new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
+          const { date, time } = zonedWallClock(minute, zone);
+          // In the hour clocks go back, a wall clock names two instants; the later offset's reading is one of them.
+          const back = zonedToUtc(date, time, zone).getTime();
+          return back === minute.getTime() || Math.abs(back - minute.getTime()) === 3_600_000;
+        },
+      ),
+    );
   });
 });
