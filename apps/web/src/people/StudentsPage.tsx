@@ -52,8 +52,9 @@ function StudentList({ institution }: { institution: Institution }) {
   const classes = useQuery(lookupQuery(institution.id, 'classes'));
   const className = useMemo(() => {
     const names = new Map((classes.data?.items ?? []).map((c) => [c.id, c.name]));
-    return (id: string) => names.get(id);
-  }, [classes.data]);
+    // While the names load, say so rather than calling every class unknown.
+    return (id: string) => names.get(id) ?? (classes.isPending ? '…' : undefined);
+  }, [classes.data, classes.isPending]);
 
   function clearFilters() {
     setSearch('');
