@@ -1,7 +1,8 @@
 import type { AuditEntry, Member } from '@edumatrix/contracts';
-import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Button, Code, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { Dash, DataTable, NoWrapText } from '../ui/DataTable.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { PickOne } from '../ui/PickOne.tsx';
 import { LoadError, Loading } from '../ui/states.tsx';
@@ -179,44 +180,19 @@ export function AuditPage() {
             {action ? `No “${actionLabel(action)}” entries yet.` : 'Nothing has been recorded yet.'}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="xs" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>Actor</Table.Th>
-                  <Table.Th>Target</Table.Th>
-                  <Table.Th>IP</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(entry.at)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{entry.action}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Actor actorId={entry.actorId} members={membersById} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Target entry={entry} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c={entry.ip ? undefined : 'dimmed'}>
-                        {entry.ip ?? '—'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            rows={entries}
+            rowKey={(e) => e.id}
+            minWidth={720}
+            striped
+            columns={[
+              { label: 'When', render: (e) => <NoWrapText>{formatDateTime(e.at)}</NoWrapText> },
+              { label: 'Action', render: (e) => <Code>{e.action}</Code> },
+              { label: 'Actor', render: (e) => <Actor actorId={e.actorId} members={membersById} /> },
+              { label: 'Target', render: (e) => <Target entry={e} /> },
+              { label: 'IP', render: (e) => (e.ip ? <Text size="sm">{e.ip}</Text> : <Dash />) },
+            ]}
+          />
         )}
         {audit.hasNextPage && (
           <Group justify="center">

@@ -1,5 +1,6 @@
 import type { StaffMember } from '@edumatrix/contracts';
-import { ActionIcon, Badge, Button, Code, Group, Menu, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Group, Menu, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { DataTable, WrapText } from '../ui/DataTable.tsx';
 import { fullName, kindLabel, sortName } from './labels.ts';
 
 export type StaffActions = {
@@ -66,62 +67,21 @@ function Actions({ member, actions }: { member: StaffMember; actions: StaffActio
   );
 }
 
-const dash = (
-  <Text size="sm" c="dimmed">
-    —
-  </Text>
-);
-
 export function StaffTable({ staff, department, actions }: Props) {
   return (
-    <Table.ScrollContainer minWidth={600}>
-      <Table verticalSpacing="xs" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Number</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th>Department</Table.Th>
-            <Table.Th>Email</Table.Th>
-            {actions && (
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {staff.map((member) => (
-            <Table.Tr key={member.id}>
-              <Table.Td maw={260}>
-                <Name member={member} />
-              </Table.Td>
-              <Table.Td>
-                <Code style={{ whiteSpace: 'nowrap' }}>{member.staffNumber}</Code>
-              </Table.Td>
-              <Table.Td>
-                <KindBadge member={member} />
-              </Table.Td>
-              <Table.Td>{department(member.departmentId) ? <Text size="sm">{department(member.departmentId)}</Text> : dash}</Table.Td>
-              <Table.Td maw={240}>
-                {member.email ? (
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {member.email}
-                  </Text>
-                ) : (
-                  dash
-                )}
-              </Table.Td>
-              {actions && (
-                <Table.Td w={1}>
-                  <Actions member={member} actions={actions} />
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={staff}
+      rowKey={(m) => m.id}
+      minWidth={600}
+      columns={[
+        { label: 'Name', maw: 260, render: (m) => <Name member={m} /> },
+        { label: 'Number', render: (m) => <Code style={{ whiteSpace: 'nowrap' }}>{m.staffNumber}</Code> },
+        { label: 'Kind', render: (m) => <KindBadge member={m} /> },
+        { label: 'Department', render: (m) => <WrapText>{department(m.departmentId) ?? ''}</WrapText> },
+        { label: 'Email', maw: 240, render: (m) => <WrapText>{m.email ?? ''}</WrapText> },
+        actions && { label: 'Actions', hideLabel: true, w: 1, render: (m) => <Actions member={m} actions={actions} /> },
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Student } from '@edumatrix/contracts';
-import { Anchor, Badge, Code, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Code, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { DataTable, WrapText } from '../ui/DataTable.tsx';
 import { sortName, statusOf } from './labels.ts';
 
 type Props = { students: Student[]; basePath: string; className: (id: string) => string | undefined };
@@ -27,44 +28,18 @@ function NameLink({ student, basePath }: { student: Student; basePath: string })
 
 export function StudentTable({ students, basePath, className }: Props) {
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="xs" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Number</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Classes</Table.Th>
-            <Table.Th>Guardians</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {students.map((student) => (
-            <Table.Tr key={student.id}>
-              <Table.Td maw={260}>
-                <NameLink student={student} basePath={basePath} />
-              </Table.Td>
-              <Table.Td>
-                <Code style={{ whiteSpace: 'nowrap' }}>{student.studentNumber}</Code>
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge student={student} />
-              </Table.Td>
-              <Table.Td maw={240}>
-                <Text size="sm" c={student.classIds.length ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
-                  {student.classIds.length ? classList(student, className) : '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td maw={220}>
-                <Text size="sm" c={student.guardians.length ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
-                  {student.guardians.length ? student.guardians.map((g) => g.displayName).join(', ') : '—'}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={students}
+      rowKey={(s) => s.id}
+      minWidth={560}
+      columns={[
+        { label: 'Name', maw: 260, render: (s) => <NameLink student={s} basePath={basePath} /> },
+        { label: 'Number', render: (s) => <Code style={{ whiteSpace: 'nowrap' }}>{s.studentNumber}</Code> },
+        { label: 'Status', render: (s) => <StatusBadge student={s} /> },
+        { label: 'Classes', maw: 240, render: (s) => <WrapText>{s.classIds.length ? classList(s, className) : ''}</WrapText> },
+        { label: 'Guardians', maw: 220, render: (s) => <WrapText>{s.guardians.map((g) => g.displayName).join(', ')}</WrapText> },
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Department, SchoolClass, StructureKind } from '@edumatrix/contracts';
-import { ActionIcon, Badge, Button, Code, Group, Menu, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Group, Menu, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { DataTable } from '../ui/DataTable.tsx';
 import type { Lookups } from './lookups.ts';
 
 /** Any kind's item: the common fields, and a class's references where the kind has them. */
@@ -135,46 +136,18 @@ function Actions({ unit, actions }: { unit: Unit; actions: RowActions }) {
 type Props = { kind: StructureKind; units: Unit[]; lookups: Lookups; actions: RowActions | null };
 
 export function UnitTable({ kind, units, lookups, actions }: Props) {
-  const columns = columnsOf(kind, lookups);
   return (
-    <Table.ScrollContainer minWidth={540}>
-      <Table verticalSpacing="xs" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Code</Table.Th>
-            {columns.map((c) => (
-              <Table.Th key={c.label}>{c.label}</Table.Th>
-            ))}
-            {actions && (
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {units.map((unit) => (
-            <Table.Tr key={unit.id}>
-              <Table.Td maw={260}>
-                <Name unit={unit} />
-              </Table.Td>
-              <Table.Td>
-                <Code style={{ whiteSpace: 'nowrap' }}>{unit.code}</Code>
-              </Table.Td>
-              {columns.map((c) => (
-                <Table.Td key={c.label}>{c.render(unit)}</Table.Td>
-              ))}
-              {actions && (
-                <Table.Td w={1}>
-                  <Actions unit={unit} actions={actions} />
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={units}
+      rowKey={(u) => u.id}
+      minWidth={540}
+      columns={[
+        { label: 'Name', maw: 260, render: (u) => <Name unit={u} /> },
+        { label: 'Code', render: (u) => <Code style={{ whiteSpace: 'nowrap' }}>{u.code}</Code> },
+        ...columnsOf(kind, lookups).map((c) => ({ label: c.label, render: c.render })),
+        actions && { label: 'Actions', hideLabel: true, w: 1, render: (u: Unit) => <Actions unit={u} actions={actions} /> },
+      ]}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import type { WebhookDelivery } from '@edumatrix/contracts';
-import { Anchor, Badge, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { DataTable, NoWrapText } from '../ui/DataTable.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { DELIVERY_STATUS, eventTypeLabel } from './labels.ts';
 
@@ -22,45 +23,26 @@ function StatusBadge({ delivery }: { delivery: WebhookDelivery }) {
 
 export function DeliveryTable({ deliveries, onOpen }: Props) {
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="xs" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Event</Table.Th>
-            <Table.Th>Attempts</Table.Th>
-            <Table.Th>HTTP</Table.Th>
-            <Table.Th>When</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {deliveries.map((delivery) => (
-            <Table.Tr key={delivery.id} onClick={() => onOpen(delivery.id)} style={{ cursor: 'pointer' }}>
-              <Table.Td>
-                <StatusBadge delivery={delivery} />
-              </Table.Td>
-              <Table.Td>
-                {/* The row is clickable for the mouse; this button is the way in for keyboards. */}
-                <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onOpen(delivery.id)}>
-                  {eventTypeLabel(delivery.eventType)}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{delivery.attempts.length}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{lastStatus(delivery)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {formatDateTime(delivery.createdAt)}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={deliveries}
+      rowKey={(d) => d.id}
+      minWidth={560}
+      onRowClick={(d) => onOpen(d.id)}
+      columns={[
+        { label: 'Status', render: (d) => <StatusBadge delivery={d} /> },
+        {
+          label: 'Event',
+          render: (d) => (
+            <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onOpen(d.id)}>
+              {eventTypeLabel(d.eventType)}
+            </Anchor>
+          ),
+        },
+        { label: 'Attempts', render: (d) => <Text size="sm">{d.attempts.length}</Text> },
+        { label: 'HTTP', render: (d) => <Text size="sm">{lastStatus(d)}</Text> },
+        { label: 'When', render: (d) => <NoWrapText>{formatDateTime(d.createdAt)}</NoWrapText> },
+      ]}
+    />
   );
 }
 
