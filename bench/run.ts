@@ -1,8 +1,9 @@
-// `npm run bench [-- bus|fanout|import]`: runs the benchmarks, prints their tables and writes
+// `npm run bench [-- bus|fanout|feed|import]`: runs the benchmarks, prints their tables and writes
 // bench/results/<name>.json. Every number is read against a ceiling measured in the same run.
 import { loadavg } from 'node:os';
 import { benchBus } from './bus.bench.ts';
 import { benchFanout } from './fanout.bench.ts';
+import { benchFeed } from './feed.bench.ts';
 import { benchImport } from './import.bench.ts';
 import { formatTable, type Row, writeResult } from './report.ts';
 import { type Services, startServices } from './services.ts';
@@ -22,6 +23,18 @@ const benchmarks: Record<string, () => Promise<{ title: string; rows: Row[]; mea
     }
   },
   fanout: benchFanout,
+  /** Needs PostgreSQL only: BENCH_DATABASE_URL when set, else a throwaway server. */
+  async feed() {
+    const given = process.env.BENCH_DATABASE_URL;
+    if (given) return benchFeed({ databaseUrl: given });
+    services = await startServices();
+    try {
+      return await benchFeed(services);
+    } finally {
+      await services.stop();
+      services = null;
+    }
+  },
   async import() {
     services = await startServices();
     try {

@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { Redis } from 'ioredis';
 import { uuidv7 } from 'uuidv7';
 import { allMigrations } from './modules/all-migrations.ts';
+import { conversationsRoutes, createChatServices, messagesRoutes, registerChatSocket } from './modules/chat/index.ts';
 import {
   assignmentsRoutes,
   coursesConsumer,
@@ -70,7 +71,17 @@ import {
   structureRoutes,
   timetableRoutes,
 } from './modules/institutions/index.ts';
-import { createNotificationsService, notificationsConsumer, notificationsRoutes } from './modules/notifications/index.ts';
+import {
+  channelsRoutes,
+  createNotificationsService,
+  createPushSender,
+  createPushSubscriptionsService,
+  createSettingsService,
+  notificationsConsumer,
+  notificationsRoutes,
+  startChannelSender,
+} from './modules/notifications/index.ts';
+import { createSocialModule, liveFeedConsumer, postsRoutes, socialRoutes } from './modules/social/index.ts';
 import {
   createWebhooksService,
   startWebhookDispatcher,
@@ -127,6 +138,8 @@ export type PlatformOptions = {
   /** Tests add event types and consumer groups of their own. */
   extraEvents?: Catalog;
   consumers?: Consumer[];
+  /** Tests move the clock of time-driven notification rules (quiet hours, grouping, digests). */
+  now?: () => Date;
 };
 
 export type RouteAccess = { method: string; url: string; access: Access };
@@ -282,15 +295,44 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   let gateway: Gateway | null = null;
   const notifications = createNotificationsService({
     db,
-    onUnreadChanged: (userId) => {
+    groupWindowMs: config.NOTIFICATION_GROUP_WINDOW_SECONDS * 1000,
+    ...(options.now ? { now: options.now } : {}),
+    onUnreadChanged: (userId, entry) => {
       if (!gateway) return;
       const live = gateway;
+      // A new entry, or a group whose title and count changed: one push of the entry as it is now.
+      if (entry) live.toUser(userId, 'notifications:entry', entry);
       void notifications
         .unreadCount(userId)
         .then((count) => live.toUser(userId, 'notifications:unread', { count }))
         .catch((err: unknown) => log.warn({ err }, 'could not push the unread count'));
     },
   });
+  const social = createSocialModule({
+    db,
+    events: publisher,
+    displayNames: enrolmentNames,
+    institutionsOf: async (userId) =>
+      (await institutions.listMine(userId)).map((i) => ({ institutionId: i.id, name: i.name, role: i.myRole })),
+    memberIds: institutions.memberIds,
+  });
+  const chat = createChatServices({
+    db,
+    events: publisher,
+    storage,
+    presence,
+    blocked: social.graph.isBlockedEitherWay,
+    displayNames: enrolmentNames,
+    live: () => (gateway ? { push: gateway.toRoom, leave: gateway.leave } : null),
+  });
+  // Notification e-mails and pushes are sent by the worker role; the consumer only queues them.
+  const vapid =
+    config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY && config.VAPID_SUBJECT
+      ? { publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY, subject: config.VAPID_SUBJECT }
+      : null;
+  let channelSender: PollLoop | null = null;
+  const notificationSettings = createSettingsService({ db, pushAvailable: vapid !== null, ...(options.now ? { now: options.now } : {}) });
+  const pushSubscriptions = createPushSubscriptionsService({ db, vapidPublicKey: vapid?.publicKey ?? null });
   // Webhook deliveries are sent by the worker role; the API only queues them (and wakes it when local).
   let dispatcher: WebhookDispatcher | null = null;
   const wakeDispatcher = () => dispatcher?.wake();
@@ -301,7 +343,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     wake: wakeDispatcher,
   });
   const consumers: Consumer[] = [
-    notificationsConsumer({ notifications }),
+    notificationsConsumer({
+      notifications,
+      channels: { pushEnabled: vapid !== null, wake: () => channelSender?.wake(), ...(options.now ? { now: options.now } : {}) },
+    }),
     webhooksConsumer({ wake: wakeDispatcher }),
     coursesConsumer({ events: publisher }),
     gamificationConsumer({ events: publisher }),
@@ -309,6 +354,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     liveSessionsConsumer((room) => gateway?.disconnect(room)),
     dashboardsConsumer(),
     courseGradesConsumer({ events: publisher }),
+    liveFeedConsumer({
+      pusher: () => {
+        const live = gateway;
+        if (!live) return null;
+        return {
+          online: async (ids) => (await presence.get(ids)).filter((p) => p.online).map((p) => p.userId),
+          push: (userId, data) => live.toUser(userId, 'feed:new_post', data),
+        };
+      },
+      memberIds: institutions.memberIds,
+      onError: (err) => log.warn({ err }, 'could not push a new post'),
+    }),
     ...(options.consumers ?? []),
   ];
   const deadLetters = createDeadLetters(db, consumers);
@@ -360,6 +417,24 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   if (config.ROLES.includes('worker')) {
     importRunner = startPollLoop({ name: 'roster import', log, pollMs: 1000, tick: roster.runNext });
+    channelSender = startChannelSender({
+      db,
+      log,
+      mailer,
+      notifications,
+      push: vapid
+        ? createPushSender({
+            vapid,
+            allowPrivate: config.PUSH_ALLOW_PRIVATE_NETWORKS,
+            policyFor: (origin) => resilience.policy(`push:${origin}`, { attempts: 1 }),
+          })
+        : null,
+      users: async (ids) => await identity.getUsers(ids),
+      isOnline: async (userId) => (await presence.get([userId]))[0]?.online ?? false,
+      publicUrl,
+      pollMs: config.NOTIFICATION_POLL_MS,
+      ...(options.now ? { now: options.now } : {}),
+    });
     announcementRunner = startPollLoop({
       name: 'scheduled announcements',
       log,
@@ -479,7 +554,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   settingsRoutes(app, { ...routeDeps, gradingScale, logo });
   dashboardsRoutes(app, { ...routeDeps, dashboards });
   notificationsRoutes(app, { ...routeDeps, notifications });
+  channelsRoutes(app, { ...routeDeps, settings: notificationSettings, pushSubscriptions });
+  conversationsRoutes(app, { ...routeDeps, conversations: chat.conversations });
+  messagesRoutes(app, { ...routeDeps, messages: chat.messages, attachments: chat.attachments });
   webhooksRoutes(app, { ...routeDeps, webhooks });
+  socialRoutes(app, { ...routeDeps, ...social });
+  postsRoutes(app, { ...routeDeps, ...social });
   presenceRoutes(app, { ...routeDeps, presence });
   deadLetterRoutes(app, { ...routeDeps, deadLetters });
 
@@ -512,6 +592,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         return { messages: missed.events.map(memberChangedPush), complete: missed.complete };
       },
     );
+    registerChatSocket(gateway, chat);
   }
 
   return {
@@ -529,7 +610,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       closing = true;
       await gateway?.close();
       await app.close();
-      await Promise.all([worker?.stop(), dispatcher?.stop(), importRunner?.stop(), announcementRunner?.stop(), reminderRunner?.stop()]);
+      await Promise.all([
+        worker?.stop(),
+        dispatcher?.stop(),
+        importRunner?.stop(),
+        announcementRunner?.stop(),
+        channelSender?.stop(),
+        reminderRunner?.stop(),
+      ]);
       adapterClient?.disconnect();
       await Promise.all([redis?.close(), nats?.close(), signals.close()]);
       await database.close();

@@ -4,12 +4,14 @@ import type {
   AcceptInvitationBody,
   AcceptInvitationResult,
   Achievements,
+  AddMembersBody,
   Announcement,
   AnnouncementQuery,
   AnswerBody,
   Assessment,
   AssessmentQuery,
   Assignment,
+  Attachment,
   AttendanceReport,
   AttendanceReportQuery,
   AttendanceSession,
@@ -22,7 +24,11 @@ import type {
   CatalogueEntry,
   CatalogueQuery,
   ChangePasswordBody,
+  ChatMemberRole,
   ClassQuery,
+  Conversation,
+  ConversationDetail,
+  ConversationQuery,
   Course,
   CourseAnalytics,
   CourseEnrolBody,
@@ -43,6 +49,7 @@ import type {
   CreateCourseBody,
   CreateDepartmentBody,
   CreateFeedBody,
+  CreateGroupBody,
   CreateImportBody,
   CreateInstitutionBody,
   CreateInvitationBody,
@@ -59,6 +66,7 @@ import type {
   Dashboard,
   Department,
   DevMail,
+  EditMessageBody,
   EnterMarksBody,
   EnterMarksResult,
   Gradebook,
@@ -76,8 +84,12 @@ import type {
   LoginBody,
   ManualGradeBody,
   Member,
+  Message,
+  MessagePage,
+  MessageQuery,
   Notification,
   NotificationQuery,
+  NotificationSettings,
   Page,
   PeerReviewBody,
   PeerReviews,
@@ -85,9 +97,12 @@ import type {
   PlatformRole,
   Problem,
   Program,
+  PushPublicKey,
+  PushSubscriptionBody,
   Question,
   Quiz,
   QuizAttempt,
+  ReactionEmoji,
   RecordProgressBody,
   RegisterBody,
   ReleaseCourseGradesBody,
@@ -95,6 +110,8 @@ import type {
   ReviewTask,
   RosterImport,
   SchoolClass,
+  SearchQuery,
+  SendMessageBody,
   Session,
   SetGradebookCategoriesBody,
   SetPrerequisitesBody,
@@ -121,6 +138,7 @@ import type {
   UpdateMeBody,
   UpdateMemberBody,
   UpdateModuleBody,
+  UpdateNotificationSettingsBody,
   UpdatePeriodBody,
   UpdateProgramBody,
   UpdateQuizBody,
@@ -136,6 +154,7 @@ import type {
   WebhookDeliveryQuery,
   WebhookWithSecret,
 } from '@edumatrix/contracts';
+import { socialApi } from './social.ts';
 
 /** Each structure kind's item, create and update bodies. */
 type Units = { departments: Department; programs: Program; subjects: Subject; classes: SchoolClass };
@@ -261,6 +280,8 @@ export function createClient(options: ClientOptions = {}) {
   const assignment = (id: string, courseId: string, assignmentId: string) =>
     `${course(id, courseId)}/assignments/${encodeURIComponent(assignmentId)}`;
   const hook = (id: string, webhookId: string) => `${inst(id)}/webhooks/${encodeURIComponent(webhookId)}`;
+  const conv = (id: string) => `/api/v1/conversations/${encodeURIComponent(id)}`;
+  const msg = (id: string, messageId: string) => `${conv(id)}/messages/${encodeURIComponent(messageId)}`;
 
   return {
     get accessToken() {
@@ -611,7 +632,44 @@ export function createClient(options: ClientOptions = {}) {
       unreadCount: () => call<{ count: number }>('GET', '/api/v1/notifications/unread-count'),
       markRead: (id: string) => call<void>('POST', `/api/v1/notifications/${encodeURIComponent(id)}/read`, {}),
       markAllRead: () => call<void>('POST', '/api/v1/notifications/read-all', {}),
+      settings: () => call<NotificationSettings>('GET', '/api/v1/me/notification-settings'),
+      updateSettings: (body: UpdateNotificationSettingsBody) => call<NotificationSettings>('PUT', '/api/v1/me/notification-settings', body),
+      pushPublicKey: () => call<PushPublicKey>('GET', '/api/v1/push/public-key'),
+      subscribePush: (body: PushSubscriptionBody) => call<void>('POST', '/api/v1/me/push-subscriptions', body),
+      unsubscribePush: (endpoint: string) => call<void>('DELETE', '/api/v1/me/push-subscriptions', { endpoint }),
     },
+    chat: {
+      list: (query: Partial<ConversationQuery> = {}) => call<Page<Conversation>>('GET', '/api/v1/conversations', undefined, query),
+      get: (id: string) => call<ConversationDetail>('GET', conv(id)),
+      /** The direct conversation with someone, created on first use. */
+      direct: (userId: string) => call<ConversationDetail>('POST', '/api/v1/conversations/direct', { userId }),
+      createGroup: (body: CreateGroupBody) => call<ConversationDetail>('POST', '/api/v1/conversations/group', body),
+      rename: (id: string, title: string) => call<ConversationDetail>('PATCH', conv(id), { title }),
+      addMembers: (id: string, body: AddMembersBody) => call<ConversationDetail>('POST', `${conv(id)}/members`, body),
+      setRole: (id: string, userId: string, role: ChatMemberRole) =>
+        call<ConversationDetail>('PATCH', `${conv(id)}/members/${encodeURIComponent(userId)}`, { role }),
+      removeMember: (id: string, userId: string) => call<void>('DELETE', `${conv(id)}/members/${encodeURIComponent(userId)}`),
+      leave: (id: string) => call<void>('POST', `${conv(id)}/leave`, {}),
+      markRead: (id: string, seq: number) => call<{ lastReadSeq: number; unreadCount: number }>('POST', `${conv(id)}/read`, { seq }),
+      /** The HTTP fallback of the socket's chat:send; the same clientId never makes a second message. */
+      send: (id: string, body: SendMessageBody) => call<Message>('POST', `${conv(id)}/messages`, body),
+      messages: (id: string, query: Partial<MessageQuery> = {}) => call<MessagePage>('GET', `${conv(id)}/messages`, undefined, query),
+      search: (id: string, query: Pick<SearchQuery, 'q'> & Partial<SearchQuery>) =>
+        call<MessagePage>('GET', `${conv(id)}/messages/search`, undefined, query),
+      thread: (id: string, messageId: string, query: { after?: number; limit?: number } = {}) =>
+        call<MessagePage & { root: Message }>('GET', `${msg(id, messageId)}/thread`, undefined, query),
+      edit: (id: string, messageId: string, body: EditMessageBody) => call<Message>('PATCH', msg(id, messageId), body),
+      remove: (id: string, messageId: string) => call<Message>('DELETE', msg(id, messageId)),
+      react: (id: string, messageId: string, emoji: ReactionEmoji) =>
+        call<Message>('PUT', `${msg(id, messageId)}/reactions/${encodeURIComponent(emoji)}`, {}),
+      unreact: (id: string, messageId: string, emoji: ReactionEmoji) =>
+        call<Message>('DELETE', `${msg(id, messageId)}/reactions/${encodeURIComponent(emoji)}`),
+      /** Uploads a file to send with a message (its type from the Blob). */
+      upload: (id: string, file: Blob, name: string) => call<Attachment>('POST', `${conv(id)}/attachments`, file, { name }),
+      attachment: (id: string, attachmentId: string) =>
+        call<Blob>('GET', `${conv(id)}/attachments/${encodeURIComponent(attachmentId)}`, undefined, undefined, { blob: true }),
+    },
+    social: socialApi(call),
     admin: {
       setPlatformRoles: (userId: string, roles: PlatformRole[]) =>
         call<User>('PUT', `/api/v1/admin/users/${encodeURIComponent(userId)}/platform-roles`, { roles }),

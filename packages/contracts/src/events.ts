@@ -1,7 +1,9 @@
 // Event contracts: the envelope every event travels in, and one versioned payload schema per type.
 // Publishing an unknown type or an invalid payload throws (the outbox validates against this catalog).
 import { z } from 'zod';
+import { chatEvents } from './chat-events.ts';
 import { InstitutionRole } from './institutions.ts';
+import { socialEvents } from './social-events.ts';
 
 /** p0 critical (auth, security: never dropped), p1 high (live, < 500 ms), p2 normal (< 2 s), p3 background (< 5 min). */
 export const Priority = z.enum(['p0', 'p1', 'p2', 'p3']);
@@ -267,6 +269,8 @@ export const eventCatalog = {
   ),
   /** A learner earned a badge. */
   'courses.badge_awarded': define(1, 'p3', z.object({ institutionId: z.uuid(), userId: z.uuid(), badge: z.string() })),
+  ...socialEvents,
+  ...chatEvents,
   /** Any module asks for an in-app notification by publishing this. */
   'notifications.notification_requested': define(
     1,
@@ -278,6 +282,13 @@ export const eventCatalog = {
       body: z.string().max(2000).default(''),
       link: z.string().max(500).nullable().default(null),
       institutionId: z.uuid().nullable().default(null),
+      /**
+       * Requests with the same group key for the same person within a short window become one entry
+       * ("Ana and 4 others liked your post"), one e-mail and one push, e.g. `social.post_liked:<postId>`.
+       */
+      groupKey: z.string().min(1).max(200).nullable().default(null),
+      /** Who acted; when the title starts with it, grouped titles name the others ("Ana and Bo …"). */
+      actorName: z.string().min(1).max(100).nullable().default(null),
     }),
   ),
 } satisfies Record<string, EventDefinition>;
@@ -330,6 +341,8 @@ export const Notification = z.object({
   institutionId: z.uuid().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
+  /** Requests grouped into this entry (1 for most). */
+  count: z.number().int().min(1),
 });
 export type Notification = z.infer<typeof Notification>;
 

@@ -1,6 +1,8 @@
 // The real-time protocol over Socket.IO, shared by the gateway and its clients.
-import type { EventPayload } from './events.ts';
+import type { ChatMembersPush, ChatReadPush, Message, ReadCommand, SendMessageCommand } from './chat.ts';
+import type { EventPayload, Notification } from './events.ts';
 import type { ImportProgress, RosterImport } from './roster.ts';
+import type { FeedNewPostPush } from './social.ts';
 
 type MemberEventType = 'institutions.member_joined' | 'institutions.member_role_changed' | 'institutions.member_removed';
 /** Pushes to a room name it and the event they come from, so a client can ask for what it missed. */
@@ -21,8 +23,18 @@ export type ImportProgressPush = { importId: string; institutionId: string; stat
 export type ServerEvents = {
   'imports:progress': ImportProgressPush;
   'notifications:unread': { count: number };
+  /** A new inbox entry, or a grouped one whose title and count changed. */
+  'notifications:entry': Notification;
   'institutions:member_changed': MemberChanged;
+  /** Someone you follow or are connected to posted (ids only): refresh the feed. */
+  'feed:new_post': FeedNewPostPush;
   typing: TypingSignal;
+  /** A new message, to the conversation's room and every member's user room (once per socket). */
+  'chat:message': Message;
+  /** An edited or deleted message, or its reactions changed. */
+  'chat:message_updated': Message;
+  'chat:read': ChatReadPush;
+  'chat:members': ChatMembersPush;
 };
 
 /** The acknowledgement of subscribe (and unsubscribe). */
@@ -33,8 +45,20 @@ export type CatchUpReply =
   | { ok: true; messages: { event: keyof ServerEvents; data: ServerEvents[keyof ServerEvents] }[]; complete: boolean }
   | { ok: false; code: string; detail: string };
 
+/** The ack of a registered command (`chat:send`, ...): its answer, or why it failed (with the fields at fault). */
+export type CommandReply<T> =
+  | ({ ok: true } & T)
+  | { ok: false; code: string; detail: string; errors?: { field: string; message: string }[] };
+
 export type ClientEvents = {
-  /** For gaps longer than connection-state recovery: the pushes to a joined room after event `after`. */
+  /** Sends a message; acked once it is stored. Resending the same clientId acks the stored one (`created: false`). */
+  'chat:send': (command: SendMessageCommand, ack: (reply: CommandReply<{ message: Message; created: boolean }>) => void) => void;
+  /** Moves the read position (the read receipt). */
+  'chat:read': (command: ReadCommand, ack: (reply: CommandReply<{ lastReadSeq: number; unreadCount: number }>) => void) => void;
+  /**
+   * For gaps longer than connection-state recovery: the pushes to a joined room after `after`, the
+   * last event id seen (institution rooms) or the last message sequence number seen (conversation rooms).
+   */
   catchup: (request: { room: string; after: string }, ack: (reply: CatchUpReply) => void) => void;
   subscribe: (room: string, ack: (reply: RoomReply) => void) => void;
   unsubscribe: (room: string, ack?: (reply: RoomReply) => void) => void;

@@ -1,5 +1,6 @@
 import { kernelMigrations } from '../platform/kernel-migrations.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
+import { chatMigrations } from './chat/index.ts';
 import { coursesMigrations } from './courses/index.ts';
 import { identityMigrations } from './identity/index.ts';
 import {
@@ -15,6 +16,7 @@ import {
   timetableMigrations,
 } from './institutions/index.ts';
 import { notificationsMigrations } from './notifications/index.ts';
+import { socialMigrations } from './social/index.ts';
 import { webhooksMigrations } from './webhooks/index.ts';
 
 /** Every migration of the kernel and every module; the runner orders them by name. */
@@ -34,4 +36,6 @@ export const allMigrations: Migration[] = [
   ...notificationsMigrations,
   ...webhooksMigrations,
   ...coursesMigrations,
+  ...socialMigrations,
+  ...chatMigrations,
 ];

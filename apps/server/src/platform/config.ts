@@ -96,6 +96,26 @@ const ConfigSchema = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Web push (VAPID, RFC 8292): all three, or none and push is off. `npx web-push generate-vapid-keys` makes a pair. */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a base64url P-256 public key')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a base64url P-256 private key')
+    .optional(),
+  /** Who push services may contact about our pushes: a mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https:// URL')
+    .optional(),
+  /** Push endpoints on private, loopback or link-local addresses (tests with a fake push service). */
+  PUSH_ALLOW_PRIVATE_NETWORKS: boolish.default(false),
+  /** How often the worker looks for notification e-mails, pushes and digests that are due. */
+  NOTIFICATION_POLL_MS: z.coerce.number().int().min(50).default(5000),
+  /** Similar notifications within this window are grouped into one entry, e-mail and push. */
+  NOTIFICATION_GROUP_WINDOW_SECONDS: z.coerce.number().int().min(0).default(900),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -116,6 +136,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (missing.length)
       throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: is required when STORAGE_DRIVER=s3`).join('\n')}`);
   }
+  const vapid = (['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const).filter((k) => !config[k]);
+  if (vapid.length > 0 && vapid.length < 3)
+    throw new ConfigError(`Invalid configuration:\n${vapid.map((k) => `  ${k}: is required when any VAPID_ variable is set`).join('\n')}`);
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: is required in production');
   }

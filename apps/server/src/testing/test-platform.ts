@@ -82,6 +82,8 @@ export type TestPlatformOptions = {
   consumers?: Consumer[];
   /** SQL run on the database before the platform starts (tables that test consumers write to). */
   setupSql?: string;
+  /** A movable clock for time-driven notification rules. */
+  now?: () => Date;
 };
 
 export type TestPlatform = {
@@ -127,6 +129,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const platform = await createPlatform({
     ...(options.extraEvents ? { extraEvents: options.extraEvents } : {}),
     ...(options.consumers ? { consumers: options.consumers } : {}),
+    ...(options.now ? { now: options.now } : {}),
     config: loadConfig(env),
     ...(pglite ? { pglite } : {}),
     extraMigrations: options.extraMigrations ?? [],

@@ -4,7 +4,8 @@ import { uuidv7 } from 'uuidv7';
 import type { Logger } from '../observability/logger.ts';
 import type { DependencyPolicy } from '../resilience/resilience.ts';
 
-export type MailMessage = { to: string; subject: string; text: string };
+/** `html`, when given, is sent as the alternative to `text` (multipart/alternative). */
+export type MailMessage = { to: string; subject: string; text: string; html?: string };
 export type SentMail = MailMessage & { id: string; sentAt: string };
 
 export type Mailer = {
@@ -13,6 +14,8 @@ export type Mailer = {
    * action stands and the person can ask again (resend, re-invite). The event outbox will add retries.
    */
   send(message: MailMessage): Promise<void>;
+  /** Sends now and throws when it could not: for queued senders that retry on their own schedule. */
+  deliver(message: MailMessage): Promise<void>;
   /** Only the development mailer keeps what it sent. */
   outbox: SentMail[] | null;
 };
@@ -29,11 +32,15 @@ export function createMailer(options: {
   if (options.smtpUrl) {
     const policy = options.policy();
     const transport = nodemailer.createTransport(options.smtpUrl);
+    const deliver = async (message: MailMessage) => {
+      await policy.execute(() => transport.sendMail({ from: options.from, ...message }));
+    };
     return {
       outbox: null,
+      deliver,
       async send(message) {
         try {
-          await policy.execute(() => transport.sendMail({ from: options.from, ...message }));
+          await deliver(message);
         } catch (err) {
           options.log.error({ err, to: message.to, subject: message.subject }, 'mail could not be sent');
         }
@@ -41,12 +48,10 @@ export function createMailer(options: {
     };
   }
   const outbox: SentMail[] = [];
-  return {
-    outbox,
-    async send(message) {
-      outbox.push({ ...message, id: uuidv7(), sentAt: new Date().toISOString() });
-      if (outbox.length > OUTBOX_SIZE) outbox.shift();
-      options.log.info({ to: message.to, subject: message.subject }, `mail (not sent, no SMTP_URL):\n${message.text}`);
-    },
+  const keep = async (message: MailMessage) => {
+    outbox.push({ ...message, id: uuidv7(), sentAt: new Date().toISOString() });
+    if (outbox.length > OUTBOX_SIZE) outbox.shift();
+    options.log.info({ to: message.to, subject: message.subject }, `mail (not sent, no SMTP_URL):\n${message.text}`);
   };
+  return { outbox, send: keep, deliver: keep };
 }

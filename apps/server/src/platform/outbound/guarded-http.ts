@@ -16,7 +16,8 @@ export class BlockedAddressError extends Error {
 export type GuardedRequest = {
   method: 'POST' | 'GET';
   headers: Record<string, string>;
-  body?: string;
+  /** Text, or bytes (an encrypted web push payload). */
+  body?: string | Uint8Array;
   signal?: AbortSignal;
   /** Operators may allow private networks (on-premise receivers; tests use loopback). */
   allowPrivate: boolean;

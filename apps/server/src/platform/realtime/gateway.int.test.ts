@@ -6,6 +6,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createInstitution, problemOf, signedUpClient, waitFor } from '../../testing/factories.ts';
 import { dbLabel, PASSWORD, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
+import { AppError } from '../http/app-error.ts';
 
 type ConnectError = Error & { data?: { code: string; detail: string } };
 
@@ -275,6 +276,33 @@ describe(`real-time gateway on ${dbLabel()}`, () => {
     expect(echoed).toBe(0);
   });
 
+  it('runs registered commands as the socket’s user and acks their answer or their problem', async () => {
+    const user = await signedUpClient(t, 'Commander');
+    const gateway = t.platform.gateway();
+    if (!gateway) throw new Error('no gateway');
+    gateway.registerCommand('test:echo', async (caller, input) => ({ userId: caller.id, input }));
+    gateway.registerCommand('test:refuse', async () => {
+      throw new AppError('invalid', 'test.refused', 'name is wrong', { fields: [{ field: 'name', message: 'is wrong' }] });
+    });
+    gateway.registerCommand('test:crash', async () => {
+      throw new Error('boom with secrets');
+    });
+    expect(() => gateway.registerCommand('test:echo', async () => ({}))).toThrow();
+    expect(() => gateway.registerCommand('subscribe', async () => ({}))).toThrow();
+    const socket = open(user.client.accessToken as string);
+    await connected(socket);
+    expect(await socket.emitWithAck('test:echo', { a: 1 })).toEqual({ ok: true, userId: user.id, input: { a: 1 } });
+    expect(await socket.emitWithAck('test:refuse', {})).toEqual({
+      ok: false,
+      code: 'test.refused',
+      detail: 'name is wrong',
+      errors: [{ field: 'name', message: 'is wrong' }],
+    });
+    expect(await socket.emitWithAck('test:crash', {})).toEqual({ ok: false, code: 'internal', detail: 'Something went wrong' });
+    // Unknown commands get no answer at all.
+    await expect(socket.timeout(200).emitWithAck('test:unknown', {})).rejects.toThrow();
+  });
+
   it('rate limits what one socket may send', async () => {
     const limited = await startTestPlatform({ env: { SOCKET_EVENTS_PER_10S: '3' } });
     try {
@@ -291,6 +319,9 @@ describe(`real-time gateway on ${dbLabel()}`, () => {
       for (let i = 0; i < 5; i++) results.push(await subscribe(socket, `user:${user.id}`));
       expect(results.map((r) => r.ok)).toEqual([true, true, true, false, false]);
       expect(results[4]).toMatchObject({ code: 'realtime.rate_limited' });
+      // Commands count against the same budget.
+      limited.platform.gateway()?.registerCommand('test:limited', async () => ({}));
+      expect(await socket.emitWithAck('test:limited', {})).toMatchObject({ ok: false, code: 'realtime.rate_limited' });
       socket.disconnect();
     } finally {
       await limited.close();

@@ -22,6 +22,15 @@ export type RoomCatchUp = (
   limit: number,
 ) => Promise<{ messages: { event: keyof ServerEvents; data: ServerEvents[keyof ServerEvents] }[]; complete: boolean }>;
 
+/**
+ * A client→server command (`socket.emit(name, input, ack)`): runs as `user`, answers what the ack
+ * carries besides `ok: true`; throwing an AppError acks `{ ok: false, code, detail, errors? }`.
+ */
+export type CommandHandler = (user: AuthUser, input: unknown) => Promise<Record<string, unknown> | undefined>;
+
+/** What a room kind's catch-up `after` names: an event id (the event log) or a sequence number (its own order). */
+export type CatchUpCursor = 'event' | 'sequence';
+
 type Ack = (result: RoomReply) => void;
 
 /** Most pushes a catch-up answers; a longer gap is better served by reloading. */
@@ -29,9 +38,12 @@ const CATCH_UP_LIMIT = 100;
 
 export type Gateway = {
   io: Server;
-  registerRoomKind(kind: string, authorise: RoomAuthoriser, catchUp?: RoomCatchUp): void;
+  registerRoomKind(kind: string, authorise: RoomAuthoriser, catchUp?: RoomCatchUp, cursor?: CatchUpCursor): void;
+  /** Adds a command; names are `area:verb` so they never clash with the gateway's own events. */
+  registerCommand(name: string, handler: CommandHandler): void;
   toUser(userId: string, event: string, data: unknown): void;
-  toRoom(room: string, event: string, data: unknown): void;
+  /** Several rooms in one emit: a socket in more than one of them gets the event once. */
+  toRoom(room: string | string[], event: string, data: unknown): void;
   /** Makes every socket in `from` leave `room` (on every process). */
   leave(from: string, room: string): void;
   /** Disconnects every socket in `room` (on every process). */
@@ -57,8 +69,10 @@ export type GatewayOptions = {
 
 const failure = (err: unknown) =>
   err instanceof AppError
-    ? { ok: false as const, code: err.code, detail: err.message }
+    ? { ok: false as const, code: err.code, detail: err.message, ...(err.extra.fields ? { errors: err.extra.fields } : {}) }
     : { ok: false as const, code: 'internal', detail: 'Something went wrong' };
+
+const COMMAND_NAME = /^[a-z]+:[a-z_]+$/;
 
 export function createGateway(options: GatewayOptions): Gateway {
   const io = new Server(options.httpServer, {
@@ -71,7 +85,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
   const kinds = new Map<string, RoomAuthoriser>();
-  const catchUps = new Map<string, RoomCatchUp>();
+  const catchUps = new Map<string, { catchUp: RoomCatchUp; cursor: CatchUpCursor }>();
+  const commands = new Map<string, CommandHandler>();
   kinds.set('user', async (user, id) => {
     if (id !== user.id) throw new AppError('forbidden', 'realtime.room_forbidden', 'You can only join your own user room');
   });
@@ -157,16 +172,39 @@ export function createGateway(options: GatewayOptions): Gateway {
         if (!(await allowed(socket, typeof room === 'string' ? room : undefined))) {
           throw new AppError('rate_limited', 'realtime.rate_limited', 'Too many requests on this connection or for this institution');
         }
-        if (typeof room !== 'string' || typeof after !== 'string' || !isUuid(after)) {
-          throw new AppError('invalid', 'realtime.bad_catchup', 'Send { room, after: <id of the last event you received> }');
+        if (typeof room !== 'string' || typeof after !== 'string') {
+          throw new AppError(
+            'invalid',
+            'realtime.bad_catchup',
+            'Send { room, after: <the last event id or sequence number you received> }',
+          );
         }
         // Joining checked the user may see the room; catching up asks no more than that.
         if (!socket.rooms.has(room)) throw new AppError('forbidden', 'realtime.not_subscribed', 'Subscribe to the room first');
         const [kind, id] = room.split(':') as [string, string];
-        const catchUp = catchUps.get(kind);
-        if (!catchUp) throw new AppError('not_found', 'realtime.no_catchup', `${kind} rooms keep no history`);
-        ack({ ok: true, ...(await catchUp(id, after, CATCH_UP_LIMIT)) });
+        const entry = catchUps.get(kind);
+        if (!entry) throw new AppError('not_found', 'realtime.no_catchup', `${kind} rooms keep no history`);
+        if (entry.cursor === 'event' ? !isUuid(after) : !/^\d{1,15}$/.test(after)) {
+          const what = entry.cursor === 'event' ? 'the id of the last event' : 'the sequence number of the last message';
+          throw new AppError('invalid', 'realtime.bad_catchup', `Send { room, after: <${what} you received> }`);
+        }
+        ack({ ok: true, ...(await entry.catchUp(id, after, CATCH_UP_LIMIT)) });
       } catch (err) {
+        ack(failure(err));
+      }
+    });
+
+    // Registered commands: rate limited like every client event, acked once the handler is done.
+    socket.onAny(async (name: string, ...args: unknown[]) => {
+      const handler = commands.get(name);
+      if (!handler) return;
+      const last = args.at(-1);
+      const ack = typeof last === 'function' ? (last as (reply: unknown) => void) : () => {};
+      try {
+        if (!(await allowed(socket))) throw new AppError('rate_limited', 'realtime.rate_limited', 'Too many requests on this connection');
+        ack({ ok: true, ...(await handler(user, typeof args[0] === 'function' ? undefined : args[0])) });
+      } catch (err) {
+        if (!(err instanceof AppError)) options.log.error({ err, command: name }, 'socket command failed');
         ack(failure(err));
       }
     });
@@ -179,9 +217,13 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   return {
     io,
-    registerRoomKind(kind, authorise, catchUp) {
+    registerRoomKind(kind, authorise, catchUp, cursor = 'event') {
       kinds.set(kind, authorise);
-      if (catchUp) catchUps.set(kind, catchUp);
+      if (catchUp) catchUps.set(kind, { catchUp, cursor });
+    },
+    registerCommand(name, handler) {
+      if (!COMMAND_NAME.test(name) || commands.has(name)) throw new Error(`invalid or duplicate socket command ${name}`);
+      commands.set(name, handler);
     },
     toUser(userId, event, data) {
       io.to(`user:${userId}`).emit(event, data);

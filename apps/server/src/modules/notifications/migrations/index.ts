@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../../platform/migrations/migration.ts';
+import { channelsMigration } from './20261124T1200_notifications_channels.ts';
 
 export const notificationsMigrations: Migration[] = [
   {
@@ -23,4 +24,5 @@ export const notificationsMigrations: Migration[] = [
       await sql`create index inbox_unread_idx on notifications.inbox (user_id) where read_at is null`.execute(db);
     },
   },
+  channelsMigration,
 ];

@@ -1,0 +1,28 @@
+// What the chat services need, passed in by the composition root. Blocks come from the social module
+// (through this function, never its tables); pushes go through the real-time gateway when this
+// process has one.
+import type { Db } from '../../platform/db/database.ts';
+import type { EventPublisher } from '../../platform/events/outbox.ts';
+import type { PresenceStore } from '../../platform/realtime/presence.ts';
+import type { Storage } from '../../platform/storage/storage.ts';
+
+/** What chat needs of the real-time gateway. */
+export type ChatLive = {
+  /** One emit to the union of rooms: a socket in several of them gets it once. */
+  push(rooms: string[], event: string, data: unknown): void;
+  leave(from: string, room: string): void;
+};
+
+export type ChatDeps = {
+  db: Db;
+  events: EventPublisher;
+  storage: Storage;
+  presence: Pick<PresenceStore, 'get'>;
+  /** Whether either of the two blocked the other (the social module's answer). */
+  blocked(a: string, b: string): Promise<boolean>;
+  displayNames(userIds: string[]): Promise<Map<string, string>>;
+  live(): ChatLive | null;
+};
+
+export const conversationRoom = (id: string) => `conversation:${id}`;
+export const userRoom = (id: string) => `user:${id}`;

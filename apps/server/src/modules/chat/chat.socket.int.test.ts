@@ -1,0 +1,200 @@
+// Chat over a real socket.io-client: conversation rooms for members only, chat:send acked after
+// commit (idempotent by clientId), pushes once per socket, typing and receipts, and catch-up by
+// sequence after a reconnect: every missed message once, in order.
+import type { Message } from '@edumatrix/contracts';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../testing/factories.ts';
+import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
+import { clientId, collect, connected, openSocket, type Person, people, settle, subscribe } from './testing.ts';
+
+type Reply = { ok: boolean; code?: string; detail?: string; errors?: { field: string }[]; message?: Message; created?: boolean };
+
+describe(`chat over the socket on ${dbLabel()}`, () => {
+  let t: TestPlatform;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    t = await startTestPlatform();
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await t.close();
+  });
+
+  async function pair(): Promise<[Person, Person, string]> {
+    const [ana, bo] = (await people(t, 'Ana', 'Bo')) as [Person, Person];
+    return [ana, bo, (await ana.client.chat.direct(bo.id)).id];
+  }
+  const send = (socket: Socket, input: unknown) => socket.emitWithAck('chat:send', input) as Promise<Reply>;
+
+  it('only members join a conversation room; typing reaches the other member', async () => {
+    const [ana, bo, id] = await pair();
+    const [eve] = await people(t, 'Eve');
+    const [a, b, e] = [openSocket(t, ana, sockets), openSocket(t, bo, sockets), openSocket(t, eve as Person, sockets)];
+    await Promise.all([connected(a), connected(b), connected(e)]);
+    const room = `conversation:${id}`;
+    expect(await subscribe(a, room)).toEqual({ ok: true });
+    expect(await subscribe(b, room)).toEqual({ ok: true });
+    expect(await subscribe(e, room)).toMatchObject({ ok: false, code: 'chat.conversation_not_found' });
+    expect(await subscribe(e, 'conversation:not-a-uuid')).toMatchObject({ ok: false, code: 'chat.conversation_not_found' });
+    const typing = collect<{ room: string; userId: string; typing: boolean }>(b, 'typing');
+    a.emit('typing', { room, typing: true });
+    await waitFor('typing', async () => typing.length === 1);
+    expect(typing[0]).toEqual({ room, userId: ana.id, typing: true });
+  });
+
+  it('chat:send acks the stored message; a resend acks the same one; each socket hears it once', async () => {
+    const [ana, bo, id] = await pair();
+    const [a, b] = [openSocket(t, ana, sockets), openSocket(t, bo, sockets)];
+    await Promise.all([connected(a), connected(b)]);
+    // Bo is in the conversation's room and in his user room: one emit reaches him once.
+    await subscribe(b, `conversation:${id}`);
+    const heard = collect<Message>(b, 'chat:message');
+    const key = clientId();
+    const first = await send(a, { conversationId: id, clientId: key, body: 'over the socket' });
+    expect(first).toMatchObject({ ok: true, created: true, message: { seq: 1, body: 'over the socket', senderId: ana.id } });
+    // Acked means committed: it is in the history already.
+    expect((await bo.client.chat.messages(id)).items.map((m) => m.id)).toEqual([first.message?.id]);
+    const resent = await send(a, { conversationId: id, clientId: key, body: 'over the socket' });
+    expect(resent).toMatchObject({ ok: true, created: false, message: { id: first.message?.id, seq: 1 } });
+    await waitFor('the push', async () => heard.length === 1);
+    await settle();
+    expect(heard.map((m) => m.id)).toEqual([first.message?.id]);
+    // The HTTP fallback with the same key is the same message too.
+    expect((await ana.client.chat.send(id, { clientId: key, body: 'over the socket' })).id).toBe(first.message?.id);
+  });
+
+  it('bad commands are acked with the problem and its fields; strangers are refused', async () => {
+    const [ana, , id] = await pair();
+    const [eve] = (await people(t, 'Eve')) as [Person];
+    const [a, e] = [openSocket(t, ana, sockets), openSocket(t, eve, sockets)];
+    await Promise.all([connected(a), connected(e)]);
+    expect(await send(a, { conversationId: id, body: 'no key' })).toMatchObject({
+      ok: false,
+      code: 'request.validation_failed',
+      errors: [{ field: 'clientId' }],
+    });
+    expect(await send(a, { conversationId: 'x', clientId: 'k', body: 'hi' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'conversationId' }],
+    });
+    expect(await send(a, null)).toMatchObject({ ok: false, code: 'request.validation_failed' });
+    expect(await send(a, { conversationId: id, clientId: clientId(), body: '' })).toMatchObject({
+      ok: false,
+      code: 'chat.empty_message',
+      errors: [{ field: 'body' }],
+    });
+    expect(await send(e, { conversationId: id, clientId: clientId(), body: 'let me in' })).toMatchObject({
+      ok: false,
+      code: 'chat.conversation_not_found',
+    });
+  });
+
+  it('chat:read moves the read position and pushes the receipt to the room', async () => {
+    const [ana, bo, id] = await pair();
+    const [a, b] = [openSocket(t, ana, sockets), openSocket(t, bo, sockets)];
+    await Promise.all([connected(a), connected(b)]);
+    await subscribe(a, `conversation:${id}`);
+    const receipts = collect<{ conversationId: string; userId: string; seq: number }>(a, 'chat:read');
+    await send(a, { conversationId: id, clientId: clientId(), body: 'one' });
+    await send(a, { conversationId: id, clientId: clientId(), body: 'two' });
+    expect(await b.emitWithAck('chat:read', { conversationId: id, seq: 2 })).toEqual({ ok: true, lastReadSeq: 2, unreadCount: 0 });
+    await waitFor('the receipt', async () => receipts.length === 1);
+    expect(receipts[0]).toEqual({ conversationId: id, userId: bo.id, seq: 2 });
+    expect(await b.emitWithAck('chat:read', { conversationId: id, seq: 'two' })).toMatchObject({ ok: false, errors: [{ field: 'seq' }] });
+  });
+
+  it('a member who reconnects catches up by sequence: every missed message once, in order', async () => {
+    const [ana, bo, id] = await pair();
+    const room = `conversation:${id}`;
+    const a = openSocket(t, ana, sockets);
+    let b = openSocket(t, bo, sockets);
+    await Promise.all([connected(a), connected(b)]);
+    await subscribe(b, room);
+    const received: Message[] = [];
+    const listen = (s: Socket) => s.on('chat:message', (m: Message) => received.push(m));
+    listen(b);
+    for (let i = 1; i <= 3; i++) expect((await send(a, { conversationId: id, clientId: clientId(), body: `before ${i}` })).ok).toBe(true);
+    await waitFor('the first three', async () => received.length === 3);
+
+    b.disconnect();
+    // Sent while Bo is away, over both paths.
+    for (let i = 1; i <= 4; i++) await send(a, { conversationId: id, clientId: clientId(), body: `missed ${i}` });
+    await ana.client.chat.send(id, { clientId: clientId(), body: 'missed 5' });
+
+    b = openSocket(t, bo, sockets);
+    listen(b);
+    await connected(b);
+    expect(await subscribe(b, room)).toEqual({ ok: true });
+    const lastSeen = received.at(-1)?.seq as number;
+    const catchUp = (await b.emitWithAck('catchup', { room, after: String(lastSeen) })) as {
+      ok: boolean;
+      complete: boolean;
+      messages: { event: string; data: Message }[];
+    };
+    expect(catchUp.ok).toBe(true);
+    expect(catchUp.complete).toBe(true);
+    expect(catchUp.messages.every((m) => m.event === 'chat:message')).toBe(true);
+    for (const m of catchUp.messages) received.push(m.data);
+    // New messages flow live again after the catch-up.
+    await send(a, { conversationId: id, clientId: clientId(), body: 'after' });
+    await waitFor('the live one', async () => received.length === 9);
+    await settle();
+    expect(received.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(received.map((m) => m.body)).toEqual([
+      'before 1',
+      'before 2',
+      'before 3',
+      'missed 1',
+      'missed 2',
+      'missed 3',
+      'missed 4',
+      'missed 5',
+      'after',
+    ]);
+
+    expect(await b.emitWithAck('catchup', { room, after: 'yesterday' })).toMatchObject({ ok: false, code: 'realtime.bad_catchup' });
+    expect(await b.emitWithAck('catchup', { room: `conversation:${(await pair())[2]}`, after: '0' })).toMatchObject({
+      ok: false,
+      code: 'realtime.not_subscribed',
+    });
+  });
+
+  it('a connection that drops briefly is recovered: the missed messages are replayed once, in order', async () => {
+    const [ana, bo, id] = await pair();
+    const a = openSocket(t, ana, sockets);
+    const b = openSocket(t, bo, sockets);
+    await Promise.all([connected(a), connected(b)]);
+    await subscribe(b, `conversation:${id}`);
+    const received = collect<Message>(b, 'chat:message');
+    await send(a, { conversationId: id, clientId: clientId(), body: 'one' });
+    await waitFor('the first', async () => received.length === 1);
+    // The network goes away (not a client disconnect): the server keeps the session for recovery.
+    b.io.engine.close();
+    await waitFor('the drop', async () => !b.connected);
+    await send(a, { conversationId: id, clientId: clientId(), body: 'two' });
+    await send(a, { conversationId: id, clientId: clientId(), body: 'three' });
+    b.connect();
+    await connected(b);
+    expect(b.recovered).toBe(true);
+    await waitFor('the replay', async () => received.length === 3);
+    await settle();
+    expect(received.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('a removed member’s sockets leave the room at once', async () => {
+    const [admin, bo] = (await people(t, 'Admin', 'Bo')) as [Person, Person];
+    const g = await admin.client.chat.createGroup({ title: 'Team', memberIds: [bo.id] });
+    const [a, b] = [openSocket(t, admin, sockets), openSocket(t, bo, sockets)];
+    await Promise.all([connected(a), connected(b)]);
+    await subscribe(b, `conversation:${g.id}`);
+    const changes = collect<{ removedIds: string[] }>(b, 'chat:members');
+    const heard = collect<Message>(b, 'chat:message');
+    await admin.client.chat.removeMember(g.id, bo.id);
+    await waitFor('the members push', async () => changes.length === 1);
+    expect(changes[0]?.removedIds).toEqual([bo.id]);
+    await send(a, { conversationId: g.id, clientId: clientId(), body: 'without Bo' });
+    await settle(300);
+    expect(heard).toEqual([]);
+  });
+});

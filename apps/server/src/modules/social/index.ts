@@ -1,0 +1,42 @@
+// Social (Students Interlinked) owns profiles, the follow/connection graph with blocks and mutes,
+// posts, comments, reactions, reposts, reports and the feed (global schema `social`). Other
+// modules use the block rule through `isBlockedEitherWay` / `blockedIds` of the graph service.
+
+export { type CommentsService, createCommentsService } from './comments.service.ts';
+export { createFeedService, type FeedService } from './feed.service.ts';
+export { createGraphService, type GraphService } from './graph.service.ts';
+export { postsRoutes } from './posts.routes.ts';
+export { createPostsService, type PostsService } from './posts.service.ts';
+export { createProfilesService, type ProfilesService } from './profiles.service.ts';
+export { createReactionsService, type ReactionsService } from './reactions.service.ts';
+export type { SocialDeps } from './social.deps.ts';
+export { type FeedPusher, liveFeedConsumer } from './social.live.ts';
+export { socialMigrations } from './social.migrations.ts';
+export { socialRoutes } from './social.routes.ts';
+export { createSuggestionsService, type SuggestionsService } from './suggestions.service.ts';
+
+import { createCommentsService } from './comments.service.ts';
+import { createFeedService } from './feed.service.ts';
+import { createGraphService } from './graph.service.ts';
+import { createPostsService } from './posts.service.ts';
+import { createProfilesService } from './profiles.service.ts';
+import { createReactionsService } from './reactions.service.ts';
+import type { SocialDeps } from './social.deps.ts';
+import { createSuggestionsService } from './suggestions.service.ts';
+
+/** Every social service, wired together (the composition root calls this once). */
+export function createSocialModule(deps: SocialDeps) {
+  const posts = createPostsService(deps);
+  const comments = createCommentsService({ ...deps, posts });
+  return {
+    profiles: createProfilesService(deps),
+    graph: createGraphService(deps),
+    posts,
+    comments,
+    reactions: createReactionsService({ ...deps, posts, comments }),
+    feed: createFeedService(deps),
+    suggestions: createSuggestionsService(deps),
+  };
+}
+
+export type SocialModule = ReturnType<typeof createSocialModule>;

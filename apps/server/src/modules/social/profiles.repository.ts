@@ -1,0 +1,57 @@
+// SQL for profiles. A user without a row has the default (empty) profile.
+import type { ProfilePrivacy } from '@edumatrix/contracts';
+import type { Db } from '../../platform/db/database.ts';
+
+export type ProfileRow = {
+  user_id: string;
+  handle: string | null;
+  headline: string;
+  bio: string;
+  skills: string[];
+  interests: string[];
+  privacy: Partial<ProfilePrivacy>;
+};
+
+export const emptyProfile = (userId: string): ProfileRow => ({
+  user_id: userId,
+  handle: null,
+  headline: '',
+  bio: '',
+  skills: [],
+  interests: [],
+  privacy: {},
+});
+
+export function profilesRepository(db: Db) {
+  return {
+    async find(userId: string): Promise<ProfileRow | undefined> {
+      return (await db.selectFrom('social.profiles').selectAll().where('user_id', '=', userId).executeTakeFirst()) as
+        | ProfileRow
+        | undefined;
+    },
+    async upsert(row: ProfileRow): Promise<void> {
+      const values = {
+        ...row,
+        skills: JSON.stringify(row.skills),
+        interests: JSON.stringify(row.interests),
+        privacy: JSON.stringify(row.privacy),
+        updated_at: new Date(),
+      };
+      await db
+        .insertInto('social.profiles')
+        .values(values)
+        .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+        .execute();
+    },
+    async handles(userIds: string[]): Promise<Map<string, string | null>> {
+      if (userIds.length === 0) return new Map();
+      const rows = await db.selectFrom('social.profiles').select(['user_id', 'handle']).where('user_id', 'in', userIds).execute();
+      return new Map(rows.map((r) => [r.user_id as string, r.handle as string | null]));
+    },
+    async idsByHandle(handles: string[]): Promise<Map<string, string>> {
+      if (handles.length === 0) return new Map();
+      const rows = await db.selectFrom('social.profiles').select(['user_id', 'handle']).where('handle', 'in', handles).execute();
+      return new Map(rows.map((r) => [r.handle as string, r.user_id as string]));
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// What the social module needs from the rest of the platform, handed in by the composition root
+// (it never reads another module's tables), and the small helpers every social service shares.
+import type { Affiliation, PersonSummary } from '@edumatrix/contracts';
+import type { Db } from '../../platform/db/database.ts';
+import type { EventPublisher } from '../../platform/events/outbox.ts';
+import { profilesRepository } from './profiles.repository.ts';
+
+export type SocialDeps = {
+  db: Db;
+  events: EventPublisher;
+  /** Identity: display names of users (absent for unknown ids). */
+  displayNames(userIds: string[]): Promise<Map<string, string>>;
+  /** Institutions: the user's memberships (the source of verified affiliations). */
+  institutionsOf(userId: string): Promise<Affiliation[]>;
+  /** Institutions: every member of one (suggestions, live pushes of institution posts). */
+  memberIds(institutionId: string): Promise<string[]>;
+};
+
+/** Names and handles of people, for presenting authors, requests and mentions. */
+export async function summaries(deps: SocialDeps, userIds: string[]): Promise<Map<string, PersonSummary>> {
+  const ids = [...new Set(userIds)];
+  const [names, handles] = await Promise.all([deps.displayNames(ids), profilesRepository(deps.db).handles(ids)]);
+  return new Map(ids.map((id) => [id, { userId: id, displayName: names.get(id) ?? '(deleted user)', handle: handles.get(id) ?? null }]));
+}
+
+export const summaryOf = (map: Map<string, PersonSummary>, id: string): PersonSummary =>
+  map.get(id) ?? { userId: id, displayName: '(deleted user)', handle: null };
+
+/** Asks the notifications module for an inbox entry, in the caller's transaction. */
+export async function notify(
+  deps: SocialDeps,
+  trx: Db,
+  request: { userId: string; kind: string; title: string; body?: string; link: string | null },
+): Promise<void> {
+  await deps.events.publish(trx, {
+    type: 'notifications.notification_requested',
+    key: request.userId,
+    payload: { ...request, body: request.body ?? '', institutionId: null },
+  });
+}
+
+export const toIso = (value: Date | string) => new Date(value).toISOString();

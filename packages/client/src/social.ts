@@ -1,0 +1,75 @@
+// The social API (Students Interlinked) for the typed client, kept in its own file so the client's
+// index only wires it in.
+import type {
+  Comment,
+  Connection,
+  ConnectionRequest,
+  CreateCommentBody,
+  CreatePostBody,
+  Page,
+  PersonSummary,
+  Post,
+  PostHistory,
+  Profile,
+  ReactionKind,
+  Report,
+  ReportBody,
+  SendConnectionRequestBody,
+  Suggestion,
+  UpdatePostBody,
+  UpdateProfileBody,
+} from '@edumatrix/contracts';
+
+type Call = <T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  query?: Record<string, string | number | undefined>,
+) => Promise<T>;
+
+export function socialApi(call: Call) {
+  const person = (userId: string) => `/api/v1/people/${encodeURIComponent(userId)}`;
+  const post = (postId: string) => `/api/v1/posts/${encodeURIComponent(postId)}`;
+  const comment = (commentId: string) => `/api/v1/comments/${encodeURIComponent(commentId)}`;
+  const request = (requestId: string) => `/api/v1/connections/requests/${encodeURIComponent(requestId)}`;
+  type PageArgs = { cursor?: string; limit?: number };
+  return {
+    myProfile: () => call<Profile>('GET', '/api/v1/me/profile'),
+    updateProfile: (body: UpdateProfileBody) => call<Profile>('PUT', '/api/v1/me/profile', body),
+    profile: (userId: string) => call<Profile>('GET', person(userId)),
+    timeline: (userId: string, query: PageArgs = {}) => call<Page<Post>>('GET', `${person(userId)}/posts`, undefined, query),
+    follow: (userId: string) => call<void>('PUT', `${person(userId)}/follow`, {}),
+    unfollow: (userId: string) => call<void>('DELETE', `${person(userId)}/follow`),
+    block: (userId: string) => call<void>('PUT', `${person(userId)}/block`, {}),
+    unblock: (userId: string) => call<void>('DELETE', `${person(userId)}/block`),
+    mute: (userId: string) => call<void>('PUT', `${person(userId)}/mute`, {}),
+    unmute: (userId: string) => call<void>('DELETE', `${person(userId)}/mute`),
+    blocked: () => call<{ items: PersonSummary[] }>('GET', '/api/v1/me/blocked'),
+    muted: () => call<{ items: PersonSummary[] }>('GET', '/api/v1/me/muted'),
+    requestConnection: (body: SendConnectionRequestBody) => call<ConnectionRequest>('POST', '/api/v1/connections/requests', body),
+    connectionRequests: (direction: 'incoming' | 'outgoing' = 'incoming') =>
+      call<{ items: ConnectionRequest[] }>('GET', '/api/v1/connections/requests', undefined, { direction }),
+    acceptRequest: (requestId: string) => call<ConnectionRequest>('POST', `${request(requestId)}/accept`, {}),
+    declineRequest: (requestId: string) => call<ConnectionRequest>('POST', `${request(requestId)}/decline`, {}),
+    withdrawRequest: (requestId: string) => call<ConnectionRequest>('POST', `${request(requestId)}/withdraw`, {}),
+    connections: () => call<{ items: Connection[] }>('GET', '/api/v1/connections'),
+    removeConnection: (userId: string) => call<void>('DELETE', `/api/v1/connections/${encodeURIComponent(userId)}`),
+    suggestions: () => call<{ items: Suggestion[] }>('GET', '/api/v1/connections/suggestions'),
+    feed: (query: PageArgs = {}) => call<Page<Post>>('GET', '/api/v1/feed', undefined, query),
+    createPost: (body: CreatePostBody) => call<Post>('POST', '/api/v1/posts', body),
+    post: (postId: string) => call<Post>('GET', post(postId)),
+    updatePost: (postId: string, body: UpdatePostBody) => call<Post>('PATCH', post(postId), body),
+    deletePost: (postId: string) => call<void>('DELETE', post(postId)),
+    history: (postId: string) => call<PostHistory>('GET', `${post(postId)}/history`),
+    comments: (postId: string, query: PageArgs = {}) => call<Page<Comment>>('GET', `${post(postId)}/comments`, undefined, query),
+    comment: (postId: string, body: CreateCommentBody) => call<Comment>('POST', `${post(postId)}/comments`, body),
+    deleteComment: (commentId: string) => call<void>('DELETE', comment(commentId)),
+    reactToPost: (postId: string, kind: ReactionKind) => call<void>('PUT', `${post(postId)}/reaction`, { kind }),
+    unreactToPost: (postId: string) => call<void>('DELETE', `${post(postId)}/reaction`),
+    reactToComment: (commentId: string, kind: ReactionKind) => call<void>('PUT', `${comment(commentId)}/reaction`, { kind }),
+    unreactToComment: (commentId: string) => call<void>('DELETE', `${comment(commentId)}/reaction`),
+    reportPost: (postId: string, body: ReportBody) => call<Report>('POST', `${post(postId)}/reports`, body),
+    reportComment: (commentId: string, body: ReportBody) => call<Report>('POST', `${comment(commentId)}/reports`, body),
+    reports: (query: PageArgs = {}) => call<Page<Report>>('GET', '/api/v1/social/reports', undefined, query),
+  };
+}

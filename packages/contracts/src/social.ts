@@ -1,0 +1,216 @@
+// Students Interlinked: profiles with per-field privacy, the follow/connection graph, posts with
+// comments and reactions, and the feed. Shared by the server, the web app and the client.
+import { z } from 'zod';
+
+/** Who may see a profile field: everyone, connections, people who share an institution, or only the owner. */
+export const FieldPrivacy = z.enum(['public', 'connections', 'institution', 'only_me']);
+export type FieldPrivacy = z.infer<typeof FieldPrivacy>;
+
+export const PROFILE_PRIVATE_FIELDS = ['headline', 'bio', 'skills', 'interests', 'affiliations'] as const;
+export type ProfilePrivateField = (typeof PROFILE_PRIVATE_FIELDS)[number];
+
+export const ProfilePrivacy = z.object({
+  headline: FieldPrivacy,
+  bio: FieldPrivacy,
+  skills: FieldPrivacy,
+  interests: FieldPrivacy,
+  affiliations: FieldPrivacy,
+});
+export type ProfilePrivacy = z.infer<typeof ProfilePrivacy>;
+
+/** A handle is how people are @mentioned: lower case letters, digits and underscores. */
+export const Handle = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_]{3,30}$/, 'must be 3–30 letters, digits or underscores');
+
+const Tag = z.string().trim().min(1).max(50);
+export const MAX_PROFILE_TAGS = 30;
+
+export const UpdateProfileBody = z.strictObject({
+  handle: Handle.nullable().optional(),
+  headline: z.string().trim().max(200).optional(),
+  /** Markdown, stored as written; the web app sanitises it when rendering. */
+  bio: z.string().max(5000).optional(),
+  skills: z.array(Tag).max(MAX_PROFILE_TAGS).optional(),
+  interests: z.array(Tag).max(MAX_PROFILE_TAGS).optional(),
+  privacy: ProfilePrivacy.partial().optional(),
+});
+export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
+
+export const Affiliation = z.object({ institutionId: z.uuid(), name: z.string(), role: z.string() });
+export type Affiliation = z.infer<typeof Affiliation>;
+
+export const Relationship = z.object({
+  following: z.boolean(),
+  followsYou: z.boolean(),
+  connected: z.boolean(),
+  /** A pending request between you: who sent it. */
+  pendingRequest: z.enum(['sent', 'received']).nullable(),
+  blocked: z.boolean(),
+  muted: z.boolean(),
+});
+export type Relationship = z.infer<typeof Relationship>;
+
+/** A profile as one viewer sees it: a field the viewer may not see is absent. */
+export const Profile = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  handle: z.string().nullable(),
+  headline: z.string().optional(),
+  bio: z.string().optional(),
+  skills: z.array(z.string()).optional(),
+  interests: z.array(z.string()).optional(),
+  /** Derived from institution membership, so always verified. */
+  affiliations: z.array(Affiliation).optional(),
+  followers: z.number().int(),
+  following: z.number().int(),
+  connections: z.number().int(),
+  /** Only on your own profile. */
+  privacy: ProfilePrivacy.optional(),
+  /** Absent on your own profile. */
+  relationship: Relationship.optional(),
+});
+export type Profile = z.infer<typeof Profile>;
+
+export const PersonSummary = z.object({ userId: z.uuid(), displayName: z.string(), handle: z.string().nullable() });
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
+export const ConnectionRequestStatus = z.enum(['pending', 'accepted', 'declined', 'withdrawn']);
+export const ConnectionRequest = z.object({
+  id: z.uuid(),
+  from: PersonSummary,
+  to: PersonSummary,
+  message: z.string(),
+  status: ConnectionRequestStatus,
+  createdAt: z.string(),
+  respondedAt: z.string().nullable(),
+});
+export type ConnectionRequest = z.infer<typeof ConnectionRequest>;
+
+export const SendConnectionRequestBody = z.strictObject({ userId: z.uuid(), message: z.string().trim().max(300).default('') });
+export type SendConnectionRequestBody = z.input<typeof SendConnectionRequestBody>;
+
+export const ConnectionRequestQuery = z.strictObject({ direction: z.enum(['incoming', 'outgoing']).default('incoming') });
+export type ConnectionRequestQuery = z.input<typeof ConnectionRequestQuery>;
+
+export const Connection = PersonSummary.extend({ since: z.string() });
+export type Connection = z.infer<typeof Connection>;
+
+export const Suggestion = PersonSummary.extend({
+  sharedInstitutions: z.number().int(),
+  mutualConnections: z.number().int(),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export const REACTIONS = ['like', 'celebrate', 'insightful', 'curious'] as const;
+export const ReactionKind = z.enum(REACTIONS);
+export type ReactionKind = z.infer<typeof ReactionKind>;
+
+export const MAX_POST_LENGTH = 5000;
+export const MAX_COMMENT_LENGTH = 2000;
+
+/** `institution:<id>` shows a post to that institution's members (the author must be one). */
+export const PostVisibility = z
+  .string()
+  .regex(
+    /^(public|connections|institution:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+    'must be public, connections or institution:<id>',
+  );
+export type PostVisibility = z.infer<typeof PostVisibility>;
+
+export const CreatePostBody = z
+  .strictObject({
+    body: z.string().max(MAX_POST_LENGTH).default(''),
+    visibility: PostVisibility.default('public'),
+    /** A repost: the post shared; `body` is then an optional comment. */
+    repostOf: z.uuid().optional(),
+  })
+  .refine((b) => b.repostOf !== undefined || b.body.trim().length > 0, { path: ['body'], message: 'must not be empty' });
+export type CreatePostBody = z.input<typeof CreatePostBody>;
+
+export const UpdatePostBody = z.strictObject({ body: z.string().trim().min(1).max(MAX_POST_LENGTH) });
+export type UpdatePostBody = z.infer<typeof UpdatePostBody>;
+
+export const ReactionCounts = z.record(z.string(), z.number().int());
+
+export const Post = z.object({
+  id: z.uuid(),
+  author: PersonSummary,
+  body: z.string(),
+  visibility: z.string(),
+  hashtags: z.array(z.string()),
+  /** People mentioned (by @handle) and not dropped (a mention of someone who blocked the author is). */
+  mentions: z.array(PersonSummary),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  commentCount: z.number().int(),
+  reactions: ReactionCounts,
+  myReaction: ReactionKind.nullable(),
+  repostCount: z.number().int(),
+  repostOf: z.uuid().nullable(),
+  /** The shared post, when the viewer may see it (null when it is gone or hidden from them). */
+  original: z
+    .object({
+      id: z.uuid(),
+      author: PersonSummary,
+      body: z.string(),
+      visibility: z.string(),
+      createdAt: z.string(),
+    })
+    .nullable(),
+});
+export type Post = z.infer<typeof Post>;
+
+export const PostVersion = z.object({ body: z.string(), createdAt: z.string() });
+export const PostHistory = z.object({ items: z.array(PostVersion) });
+export type PostHistory = z.infer<typeof PostHistory>;
+
+export const CreateCommentBody = z.strictObject({
+  body: z.string().trim().min(1).max(MAX_COMMENT_LENGTH),
+  /** Replying to a reply attaches to its top-level comment: threads are two levels deep. */
+  parentId: z.uuid().optional(),
+});
+export type CreateCommentBody = z.infer<typeof CreateCommentBody>;
+
+export const Comment = z.object({
+  id: z.uuid(),
+  postId: z.uuid(),
+  parentId: z.uuid().nullable(),
+  author: PersonSummary,
+  body: z.string(),
+  createdAt: z.string(),
+  deleted: z.boolean(),
+  reactions: ReactionCounts,
+  myReaction: ReactionKind.nullable(),
+});
+export type Comment = z.infer<typeof Comment>;
+
+export const ReactBody = z.strictObject({ kind: ReactionKind });
+export type ReactBody = z.infer<typeof ReactBody>;
+
+export const ReportReason = z.enum(['spam', 'harassment', 'hate', 'violence', 'sexual', 'misinformation', 'other']);
+export const ReportBody = z.strictObject({ reason: ReportReason, details: z.string().trim().max(1000).default('') });
+export type ReportBody = z.input<typeof ReportBody>;
+
+export const Report = z.object({
+  id: z.uuid(),
+  targetType: z.enum(['post', 'comment']),
+  targetId: z.uuid(),
+  reporterId: z.uuid(),
+  reason: ReportReason,
+  details: z.string(),
+  status: z.enum(['open', 'resolved']),
+  createdAt: z.string(),
+});
+export type Report = z.infer<typeof Report>;
+
+export const FeedQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type FeedQuery = z.input<typeof FeedQuery>;
+
+/** Pushed live to followers and connections online when someone posts: no content, just where to look. */
+export type FeedNewPostPush = { postId: string; authorId: string };
