@@ -81,7 +81,14 @@ import {
   notificationsRoutes,
   startChannelSender,
 } from './modules/notifications/index.ts';
-import { createSocialModule, liveFeedConsumer, postsRoutes, socialRoutes } from './modules/social/index.ts';
+import {
+  createSocialModule,
+  liveFeedConsumer,
+  postsRoutes,
+  searchIndexConsumer,
+  searchRoutes,
+  socialRoutes,
+} from './modules/social/index.ts';
 import {
   createWebhooksService,
   startWebhookDispatcher,
@@ -315,6 +322,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     institutionsOf: async (userId) =>
       (await institutions.listMine(userId)).map((i) => ({ institutionId: i.id, name: i.name, role: i.myRole })),
     memberIds: institutions.memberIds,
+    searchCourses: async (q, limit) =>
+      (await catalogue.list({ q, limit })).items.map((c) => ({
+        courseId: c.courseId,
+        title: c.title,
+        summary: c.summary,
+        institutionName: c.institutionName,
+      })),
   });
   const chat = createChatServices({
     db,
@@ -354,6 +368,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     liveSessionsConsumer((room) => gateway?.disconnect(room)),
     dashboardsConsumer(),
     courseGradesConsumer({ events: publisher }),
+    searchIndexConsumer(),
     liveFeedConsumer({
       pusher: () => {
         const live = gateway;
@@ -560,6 +575,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   webhooksRoutes(app, { ...routeDeps, webhooks });
   socialRoutes(app, { ...routeDeps, ...social });
   postsRoutes(app, { ...routeDeps, ...social });
+  searchRoutes(app, { ...routeDeps, search: social.search });
   presenceRoutes(app, { ...routeDeps, presence });
   deadLetterRoutes(app, { ...routeDeps, deadLetters });
 

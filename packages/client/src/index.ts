@@ -87,6 +87,7 @@ import type {
   Message,
   MessagePage,
   MessageQuery,
+  MessageSearchQuery,
   Notification,
   NotificationQuery,
   NotificationSettings,
@@ -110,7 +111,6 @@ import type {
   ReviewTask,
   RosterImport,
   SchoolClass,
-  SearchQuery,
   SendMessageBody,
   Session,
   SetGradebookCategoriesBody,
@@ -654,7 +654,7 @@ export function createClient(options: ClientOptions = {}) {
       /** The HTTP fallback of the socket's chat:send; the same clientId never makes a second message. */
       send: (id: string, body: SendMessageBody) => call<Message>('POST', `${conv(id)}/messages`, body),
       messages: (id: string, query: Partial<MessageQuery> = {}) => call<MessagePage>('GET', `${conv(id)}/messages`, undefined, query),
-      search: (id: string, query: Pick<SearchQuery, 'q'> & Partial<SearchQuery>) =>
+      search: (id: string, query: Pick<MessageSearchQuery, 'q'> & Partial<MessageSearchQuery>) =>
         call<MessagePage>('GET', `${conv(id)}/messages/search`, undefined, query),
       thread: (id: string, messageId: string, query: { after?: number; limit?: number } = {}) =>
         call<MessagePage & { root: Message }>('GET', `${msg(id, messageId)}/thread`, undefined, query),

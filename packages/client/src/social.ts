@@ -14,6 +14,7 @@ import type {
   ReactionKind,
   Report,
   ReportBody,
+  SearchResults,
   SendConnectionRequestBody,
   Suggestion,
   UpdatePostBody,
@@ -34,6 +35,8 @@ export function socialApi(call: Call) {
   const request = (requestId: string) => `/api/v1/connections/requests/${encodeURIComponent(requestId)}`;
   type PageArgs = { cursor?: string; limit?: number };
   return {
+    /** One search box: people, posts, hashtags and public courses. */
+    search: (q: string, limit?: number) => call<SearchResults>('GET', '/api/v1/search', undefined, { q, limit }),
     myProfile: () => call<Profile>('GET', '/api/v1/me/profile'),
     updateProfile: (body: UpdateProfileBody) => call<Profile>('PUT', '/api/v1/me/profile', body),
     profile: (userId: string) => call<Profile>('GET', person(userId)),

@@ -67,13 +67,13 @@ export const MessageQuery = z.strictObject({
 });
 export type MessageQuery = z.infer<typeof MessageQuery>;
 
-export const SearchQuery = z.strictObject({
+export const MessageSearchQuery = z.strictObject({
   q: z.string().trim().min(1, 'is required').max(200),
   /** Older than this sequence number (the next page of results). */
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
-export type SearchQuery = z.infer<typeof SearchQuery>;
+export type MessageSearchQuery = z.infer<typeof MessageSearchQuery>;
 
 export const ConversationQuery = z.strictObject({
   cursor: z.string().max(300).optional(),

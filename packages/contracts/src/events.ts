@@ -47,6 +47,8 @@ export const eventCatalog = {
    * event's time says when), so dashboards count active users without a write on every request.
    */
   'identity.user_active': define(1, 'p3', z.object({ userId: z.uuid() })),
+  /** A user changed their display name. */
+  'identity.user_renamed': define(1, 'p2', z.object({ userId: z.uuid(), displayName: z.string() })),
   'institutions.institution_provisioned': define(
     1,
     'p2',

@@ -214,3 +214,20 @@ export type FeedQuery = z.input<typeof FeedQuery>;
 
 /** Pushed live to followers and connections online when someone posts: no content, just where to look. */
 export type FeedNewPostPush = { postId: string; authorId: string };
+
+// --- search -------------------------------------------------------------------------------
+
+/** One box over people, posts, hashtags and public courses; words match by prefix, accents and small typos forgiven. */
+export const SearchQuery = z.strictObject({
+  q: z.string().trim().min(1, 'is required').max(100),
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});
+export type SearchQuery = z.input<typeof SearchQuery>;
+
+export const SearchResults = z.object({
+  people: z.array(PersonSummary),
+  posts: z.array(Post),
+  hashtags: z.array(z.object({ tag: z.string(), posts: z.number().int() })),
+  courses: z.array(z.object({ courseId: z.uuid(), title: z.string(), summary: z.string(), institutionName: z.string() })),
+});
+export type SearchResults = z.infer<typeof SearchResults>;

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { allMigrations } from '../modules/all-migrations.ts';
 import { loadConfig } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
+import { pgliteExtensions } from '../platform/db/pglite-extensions.ts';
 import type { Consumer } from '../platform/events/consumer.ts';
 import type { Catalog } from '../platform/events/outbox.ts';
 import type { Migration } from '../platform/migrations/migration.ts';
@@ -30,7 +31,7 @@ let pgliteTemplate: Promise<PGlite> | null = null;
 /** One migrated PGlite per worker; every platform gets a clone (~1 s instead of ~6 s). */
 async function clonePglite(): Promise<PGlite> {
   pgliteTemplate ??= (async () => {
-    const template = await PGlite.create();
+    const template = await PGlite.create({ extensions: pgliteExtensions });
     await migrate(new Kysely({ dialect: new PGliteDialect({ pglite: template }) }), allMigrations);
     return template;
   })();
@@ -176,7 +177,7 @@ export async function processDatabaseEnv(dataDir: string): Promise<{ env: Record
 /** A database with nothing in it (for migration tests): a new PGlite, or a new PostgreSQL database. */
 export async function emptyDatabase(): Promise<{ open(): Promise<Database>; drop(): Promise<void> }> {
   if (!adminUrl) {
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create({ extensions: pgliteExtensions });
     return { open: () => openDatabase({ pglite }), drop: async () => {} };
   }
   const name = `edumatrix_empty_${randomUUID().replaceAll('-', '')}`;

@@ -1,6 +1,14 @@
 // HTTP for messages: send (the fallback when the socket is down; idempotent by clientId), history
 // by sequence, threads, search, edit, delete and reactions; attachments upload and download.
-import { EditMessageBody, Message, MessagePage, MessageQuery, ReactionEmoji, SearchQuery, SendMessageBody } from '@edumatrix/contracts';
+import {
+  EditMessageBody,
+  Message,
+  MessagePage,
+  MessageQuery,
+  MessageSearchQuery,
+  ReactionEmoji,
+  SendMessageBody,
+} from '@edumatrix/contracts';
 import { z } from 'zod';
 import { userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
@@ -58,7 +66,7 @@ export function messagesRoutes(app: HttpApp, deps: RouteDeps & { messages: Messa
         tags,
         summary: 'Messages containing the text, newest first',
         params: Params,
-        querystring: SearchQuery,
+        querystring: MessageSearchQuery,
         response: { 200: MessagePage },
       },
       onRequest: guards.user(),

@@ -1,7 +1,7 @@
 // Messages: sending (idempotent by clientId, sequenced under the conversation's row lock, committed
 // before anyone is told), history and catch-up by sequence, threads, search, edits, deletes and
 // reactions. Every change is pushed to the conversation's room and its members' user rooms.
-import type { Message, MessagePage, MessageQuery, ReactionEmoji, SearchQuery } from '@edumatrix/contracts';
+import type { Message, MessagePage, MessageQuery, MessageSearchQuery, ReactionEmoji } from '@edumatrix/contracts';
 import { uuidv7 } from 'uuidv7';
 import { isUuid } from '../../platform/http/cursor.ts';
 import { type ChatDeps, conversationRoom, userRoom } from './chat.deps.ts';
@@ -182,7 +182,7 @@ export function createMessagesService(deps: ChatDeps) {
       };
     },
 
-    async search(userId: string, conversationId: string, query: SearchQuery & { q: string; limit: number }): Promise<MessagePage> {
+    async search(userId: string, conversationId: string, query: MessageSearchQuery & { q: string; limit: number }): Promise<MessagePage> {
       await requireMember(deps.db, conversationId, userId);
       const rows = await repo.search(conversationId, query.q, { before: query.before, limit: query.limit + 1 });
       return { items: await presentMessages(deps.db, rows.slice(0, query.limit)), hasMore: rows.length > query.limit };

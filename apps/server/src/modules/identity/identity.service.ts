@@ -253,7 +253,17 @@ export function createIdentityService(deps: IdentityDeps) {
     },
 
     async updateMe(userId: string, displayName: string): Promise<User> {
-      return toUser(await repo.updateUser(userId, { display_name: displayName }));
+      return deps.db.transaction().execute(async (trx) => {
+        const user = await identityRepository(trx).updateUser(userId, { display_name: displayName });
+        // Other modules keep names for search; they learn of the change from this event.
+        await deps.events.publish(trx, {
+          type: 'identity.user_renamed',
+          key: userId,
+          actorId: userId,
+          payload: { userId, displayName: user.display_name },
+        });
+        return toUser(user);
+      });
     },
 
     /** Public facts about users, for other modules (member lists and the like). */

@@ -9,6 +9,8 @@ export { postsRoutes } from './posts.routes.ts';
 export { createPostsService, type PostsService } from './posts.service.ts';
 export { createProfilesService, type ProfilesService } from './profiles.service.ts';
 export { createReactionsService, type ReactionsService } from './reactions.service.ts';
+export { searchIndexConsumer } from './search.consumer.ts';
+export { searchRoutes } from './search.routes.ts';
 export type { SocialDeps } from './social.deps.ts';
 export { type FeedPusher, liveFeedConsumer } from './social.live.ts';
 export { socialMigrations } from './social.migrations.ts';
@@ -21,11 +23,11 @@ import { createGraphService } from './graph.service.ts';
 import { createPostsService } from './posts.service.ts';
 import { createProfilesService } from './profiles.service.ts';
 import { createReactionsService } from './reactions.service.ts';
-import type { SocialDeps } from './social.deps.ts';
+import { createSearchService, type SearchDeps } from './search.service.ts';
 import { createSuggestionsService } from './suggestions.service.ts';
 
 /** Every social service, wired together (the composition root calls this once). */
-export function createSocialModule(deps: SocialDeps) {
+export function createSocialModule(deps: SearchDeps) {
   const posts = createPostsService(deps);
   const comments = createCommentsService({ ...deps, posts });
   return {
@@ -36,6 +38,7 @@ export function createSocialModule(deps: SocialDeps) {
     reactions: createReactionsService({ ...deps, posts, comments }),
     feed: createFeedService(deps),
     suggestions: createSuggestionsService(deps),
+    search: createSearchService(deps),
   };
 }
 

@@ -21,14 +21,22 @@ export type NewPost = Omit<PostRow, 'created_at' | 'edited_at' | 'deleted_at'>;
 /** A uuid[] literal that is valid when empty too. */
 export const uuidArray = (ids: readonly string[]) => (ids.length ? sql`array[${sql.join(ids)}]::uuid[]` : sql`array[]::uuid[]`);
 
+/** Keeps the search's tag rows equal to the post's hashtags (none once deleted). */
+async function setTags(db: Db, postId: string, tags: string[]) {
+  await sql`delete from social.post_tags where post_id = ${postId}`.execute(db);
+  for (const tag of new Set(tags)) await sql`insert into social.post_tags (post_id, tag) values (${postId}, ${tag})`.execute(db);
+}
+
 export function postsRepository(db: Db) {
   return {
     async insert(post: NewPost): Promise<PostRow> {
-      return (await db
+      const row = (await db
         .insertInto('social.posts')
         .values({ ...post, hashtags: JSON.stringify(post.hashtags), mentions: JSON.stringify(post.mentions) })
         .returningAll()
         .executeTakeFirstOrThrow()) as PostRow;
+      await setTags(db, row.id, post.hashtags);
+      return row;
     },
     async find(id: string): Promise<PostRow | undefined> {
       return (await db.selectFrom('social.posts').selectAll().where('id', '=', id).executeTakeFirst()) as PostRow | undefined;
@@ -38,7 +46,7 @@ export function postsRepository(db: Db) {
       return (await db.selectFrom('social.posts').selectAll().where('id', 'in', ids).execute()) as PostRow[];
     },
     async updateBody(id: string, patch: { body: string; hashtags: string[]; mentions: string[] }): Promise<PostRow> {
-      return (await db
+      const row = (await db
         .updateTable('social.posts')
         .set({
           body: patch.body,
@@ -49,9 +57,12 @@ export function postsRepository(db: Db) {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow()) as PostRow;
+      await setTags(db, id, patch.hashtags);
+      return row;
     },
     async softDelete(id: string) {
       await db.updateTable('social.posts').set({ deleted_at: new Date() }).where('id', '=', id).where('deleted_at', 'is', null).execute();
+      await setTags(db, id, []);
     },
     async insertVersion(row: { id: string; post_id: string; body: string; created_at: Date | string }) {
       await db.insertInto('social.post_versions').values(row).execute();

@@ -102,7 +102,7 @@ export function createPostsService(deps: SocialDeps) {
 
     async remove(userId: string, postId: string): Promise<void> {
       await ownPost(userId, postId);
-      await repo.softDelete(postId);
+      await db.transaction().execute((trx) => postsRepository(trx).softDelete(postId));
     },
 
     /** Every version, newest (the current text) first; for anyone who may see the post. */

@@ -123,4 +123,38 @@ export const socialMigrations: Migration[] = [
       await sql`create index reports_open_idx on social.reports (id desc) where status = 'open'`.execute(db);
     },
   },
+  {
+    name: '20261124T1300_social_search',
+    scope: 'global',
+    async up(db) {
+      // Trusted extensions (PostgreSQL 13+): a database owner may create them; PGlite loads them.
+      await sql`create extension if not exists unaccent`.execute(db);
+      await sql`create extension if not exists pg_trgm`.execute(db);
+      // Lower case without accents, immutable so indexes may use it ("Müller" finds "muller").
+      await sql`create function social.search_text(t text) returns text language sql immutable strict parallel safe
+        as $$ select lower(public.unaccent('public.unaccent'::regdictionary, t)) $$`.execute(db);
+      // Names live in identity; this copy is kept from its events for search.
+      await sql`create table social.people_index (
+        user_id uuid primary key,
+        name text not null,
+        updated_at timestamptz not null default now()
+      )`.execute(db);
+      await sql`create index people_index_words_idx on social.people_index using gin (to_tsvector('simple', social.search_text(name)))`.execute(
+        db,
+      );
+      await sql`create index people_index_trigram_idx on social.people_index using gin (social.search_text(name) gin_trgm_ops)`.execute(db);
+      await sql`create index profiles_handle_prefix_idx on social.profiles (handle text_pattern_ops)`.execute(db);
+      await sql`create index posts_words_idx on social.posts using gin (to_tsvector('simple', social.search_text(body)))
+        where deleted_at is null`.execute(db);
+      // One row per tag of a live post: prefix lookups and counts without scanning posts.
+      await sql`create table social.post_tags (
+        post_id uuid not null references social.posts (id),
+        tag text not null,
+        primary key (post_id, tag)
+      )`.execute(db);
+      await sql`create index post_tags_tag_idx on social.post_tags (tag text_pattern_ops)`.execute(db);
+      await sql`insert into social.post_tags (post_id, tag)
+        select distinct id, jsonb_array_elements_text(hashtags) from social.posts where deleted_at is null`.execute(db);
+    },
+  },
 ];

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { pgliteExtensions } from './pglite-extensions.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: type-level glue; each repository narrows it to its own tables.
 export type Db = Kysely<any>;
@@ -41,7 +42,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (!pglite) {
     const dir = options.dataDir ?? './data';
     mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(`${dir}/pgdata`);
+    pglite = await PGlite.create(`${dir}/pgdata`, { extensions: pgliteExtensions });
   }
   return openPglite(pglite);
 }
