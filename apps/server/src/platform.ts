@@ -82,7 +82,9 @@ import {
   startChannelSender,
 } from './modules/notifications/index.ts';
 import {
+  createLinkPreviews,
   createSocialModule,
+  linkPreviewRoutes,
   liveFeedConsumer,
   postsRoutes,
   searchIndexConsumer,
@@ -576,6 +578,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   socialRoutes(app, { ...routeDeps, ...social });
   postsRoutes(app, { ...routeDeps, ...social });
   searchRoutes(app, { ...routeDeps, search: social.search });
+  linkPreviewRoutes(app, {
+    ...routeDeps,
+    linkPreviews: createLinkPreviews({ db, allowPrivate: config.LINK_PREVIEW_ALLOW_PRIVATE_NETWORKS }),
+  });
   presenceRoutes(app, { ...routeDeps, presence });
   deadLetterRoutes(app, { ...routeDeps, deadLetters });
 

@@ -6,6 +6,7 @@ import type {
   ConnectionRequest,
   CreateCommentBody,
   CreatePostBody,
+  LinkPreview,
   Page,
   PersonSummary,
   Post,
@@ -35,6 +36,8 @@ export function socialApi(call: Call) {
   const request = (requestId: string) => `/api/v1/connections/requests/${encodeURIComponent(requestId)}`;
   type PageArgs = { cursor?: string; limit?: number };
   return {
+    /** A linked page's title, description and image, read by the server. */
+    linkPreview: (url: string) => call<LinkPreview>('GET', '/api/v1/link-preview', undefined, { url }),
     /** One search box: people, posts, hashtags and public courses. */
     search: (q: string, limit?: number) => call<SearchResults>('GET', '/api/v1/search', undefined, { q, limit }),
     myProfile: () => call<Profile>('GET', '/api/v1/me/profile'),

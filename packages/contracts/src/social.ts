@@ -231,3 +231,17 @@ export const SearchResults = z.object({
   courses: z.array(z.object({ courseId: z.uuid(), title: z.string(), summary: z.string(), institutionName: z.string() })),
 });
 export type SearchResults = z.infer<typeof SearchResults>;
+
+// --- link previews ------------------------------------------------------------------------
+
+export const LinkPreviewQuery = z.strictObject({
+  url: z.url({ protocol: /^https?$/, message: 'must be an http or https address' }).max(2000),
+});
+export const LinkPreview = z.object({
+  url: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  siteName: z.string(),
+});
+export type LinkPreview = z.infer<typeof LinkPreview>;

@@ -112,6 +112,8 @@ const ConfigSchema = z.object({
     .optional(),
   /** Push endpoints on private, loopback or link-local addresses (tests with a fake push service). */
   PUSH_ALLOW_PRIVATE_NETWORKS: boolish.default(false),
+  /** Lets link previews fetch private and loopback addresses (tests serve pages on loopback). */
+  LINK_PREVIEW_ALLOW_PRIVATE_NETWORKS: boolish.default(false),
   /** How often the worker looks for notification e-mails, pushes and digests that are due. */
   NOTIFICATION_POLL_MS: z.coerce.number().int().min(50).default(5000),
   /** Similar notifications within this window are grouped into one entry, e-mail and push. */

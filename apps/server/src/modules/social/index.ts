@@ -5,6 +5,8 @@
 export { type CommentsService, createCommentsService } from './comments.service.ts';
 export { createFeedService, type FeedService } from './feed.service.ts';
 export { createGraphService, type GraphService } from './graph.service.ts';
+export { linkPreviewRoutes } from './link-previews.routes.ts';
+export { createLinkPreviews } from './link-previews.ts';
 export { postsRoutes } from './posts.routes.ts';
 export { createPostsService, type PostsService } from './posts.service.ts';
 export { createProfilesService, type ProfilesService } from './profiles.service.ts';

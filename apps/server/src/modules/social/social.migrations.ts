@@ -157,4 +157,16 @@ export const socialMigrations: Migration[] = [
         select distinct id, jsonb_array_elements_text(hashtags) from social.posts where deleted_at is null`.execute(db);
     },
   },
+  {
+    name: '20261124T1400_social_link_previews',
+    scope: 'global',
+    async up(db) {
+      // What a linked page said about itself, kept a day so a popular link is fetched once.
+      await sql`create table social.link_previews (
+        url text primary key,
+        data jsonb not null,
+        fetched_at timestamptz not null default now()
+      )`.execute(db);
+    },
+  },
 ];

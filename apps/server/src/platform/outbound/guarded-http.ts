@@ -25,7 +25,8 @@ export type GuardedRequest = {
   maxResponseBytes?: number;
 };
 
-export type GuardedResponse = { status: number; body: string };
+/** `headers` as Node gives them (lower-case names). */
+export type GuardedResponse = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
 
 const bareHost = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
 
@@ -80,7 +81,7 @@ export async function guardedRequest(target: string | URL, req: GuardedRequest):
           // Nobody needs more than the start of the answer; stop reading a huge one.
           if (kept > limit * 16) res.destroy();
         });
-        const finish = () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+        const finish = () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers });
         res.on('end', finish);
         res.on('close', finish);
         res.on('error', reject);
