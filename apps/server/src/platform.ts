@@ -83,10 +83,13 @@ import {
 } from './modules/notifications/index.ts';
 import {
   createLinkPreviews,
+  createPostImages,
   createSocialModule,
   linkPreviewRoutes,
   liveFeedConsumer,
+  postImagesRoutes,
   postsRoutes,
+  type SearchDeps,
   searchIndexConsumer,
   searchRoutes,
   socialRoutes,
@@ -317,7 +320,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         .catch((err: unknown) => log.warn({ err }, 'could not push the unread count'));
     },
   });
-  const social = createSocialModule({
+  const socialDeps: SearchDeps = {
     db,
     events: publisher,
     displayNames: enrolmentNames,
@@ -331,7 +334,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         summary: c.summary,
         institutionName: c.institutionName,
       })),
-  });
+  };
+  const social = createSocialModule(socialDeps);
   const chat = createChatServices({
     db,
     events: publisher,
@@ -578,6 +582,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   socialRoutes(app, { ...routeDeps, ...social });
   postsRoutes(app, { ...routeDeps, ...social });
   searchRoutes(app, { ...routeDeps, search: social.search });
+  postImagesRoutes(app, { ...routeDeps, images: createPostImages({ db, storage }), posts: social.posts, social: socialDeps });
   linkPreviewRoutes(app, {
     ...routeDeps,
     linkPreviews: createLinkPreviews({ db, allowPrivate: config.LINK_PREVIEW_ALLOW_PRIVATE_NETWORKS }),

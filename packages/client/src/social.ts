@@ -11,6 +11,7 @@ import type {
   PersonSummary,
   Post,
   PostHistory,
+  PostImage,
   Profile,
   ReactionKind,
   Report,
@@ -27,6 +28,7 @@ type Call = <T>(
   path: string,
   body?: unknown,
   query?: Record<string, string | number | undefined>,
+  options?: { blob?: boolean },
 ) => Promise<T>;
 
 export function socialApi(call: Call) {
@@ -36,6 +38,10 @@ export function socialApi(call: Call) {
   const request = (requestId: string) => `/api/v1/connections/requests/${encodeURIComponent(requestId)}`;
   type PageArgs = { cursor?: string; limit?: number };
   return {
+    /** Uploads an image (PNG or JPEG, typed by the Blob) for a post about to be made; send its id in `imageIds`. */
+    uploadPostImage: (file: Blob) => call<PostImage>('POST', '/api/v1/posts/images', file),
+    postImage: (imageId: string) =>
+      call<Blob>('GET', `/api/v1/post-images/${encodeURIComponent(imageId)}`, undefined, undefined, { blob: true }),
     /** A linked page's title, description and image, read by the server. */
     linkPreview: (url: string) => call<LinkPreview>('GET', '/api/v1/link-preview', undefined, { url }),
     /** One search box: people, posts, hashtags and public courses. */

@@ -120,14 +120,23 @@ export const PostVisibility = z
   );
 export type PostVisibility = z.infer<typeof PostVisibility>;
 
+/** An image shown with a post (uploaded first with `POST /api/v1/posts/images`). */
+export const PostImage = z.object({ id: z.uuid(), width: z.number().int(), height: z.number().int(), url: z.string() });
+export type PostImage = z.infer<typeof PostImage>;
+
 export const CreatePostBody = z
   .strictObject({
     body: z.string().max(MAX_POST_LENGTH).default(''),
     visibility: PostVisibility.default('public'),
     /** A repost: the post shared; `body` is then an optional comment. */
     repostOf: z.uuid().optional(),
+    /** Images uploaded for this post, in the order shown (at most 4). */
+    imageIds: z.array(z.uuid()).max(4).default([]),
   })
-  .refine((b) => b.repostOf !== undefined || b.body.trim().length > 0, { path: ['body'], message: 'must not be empty' });
+  .refine((b) => b.repostOf !== undefined || b.body.trim().length > 0 || b.imageIds.length > 0, {
+    path: ['body'],
+    message: 'must not be empty',
+  });
 export type CreatePostBody = z.input<typeof CreatePostBody>;
 
 export const UpdatePostBody = z.strictObject({ body: z.string().trim().min(1).max(MAX_POST_LENGTH) });
@@ -141,6 +150,7 @@ export const Post = z.object({
   body: z.string(),
   visibility: z.string(),
   hashtags: z.array(z.string()),
+  images: z.array(PostImage),
   /** People mentioned (by @handle) and not dropped (a mention of someone who blocked the author is). */
   mentions: z.array(PersonSummary),
   createdAt: z.string(),

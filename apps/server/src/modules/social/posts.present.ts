@@ -1,6 +1,7 @@
 // Turns post rows into what one viewer gets: names, counts, their own reaction, and the shared
 // original only when they may see it.
 import type { Post, ReactionKind } from '@edumatrix/contracts';
+import { imagesOf } from './post-images.ts';
 import { type PostRow, postsRepository } from './posts.repository.ts';
 import { visibilityLabel } from './privacy.ts';
 import { type SocialDeps, summaries, summaryOf, toIso } from './social.deps.ts';
@@ -14,10 +15,16 @@ export async function presentPosts(deps: SocialDeps, viewer: Viewer, rows: PostR
     ...rows.flatMap((r) => [r.author_id, ...r.mentions]),
     ...[...originals.values()].map((o) => o.author_id),
   ]);
-  const stats = await repo.stats(
-    rows.map((r) => r.id),
-    viewer.id,
-  );
+  const [stats, images] = await Promise.all([
+    repo.stats(
+      rows.map((r) => r.id),
+      viewer.id,
+    ),
+    imagesOf(
+      deps.db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   return rows.map((r) => {
     const original = r.repost_of ? originals.get(r.repost_of) : undefined;
     return {
@@ -26,6 +33,7 @@ export async function presentPosts(deps: SocialDeps, viewer: Viewer, rows: PostR
       body: r.body,
       visibility: visibilityLabel(r.visibility, r.institution_id),
       hashtags: r.hashtags,
+      images: images.get(r.id) ?? [],
       // Someone who has since blocked (or been blocked by) the viewer is not shown to them.
       mentions: r.mentions.filter((id) => !viewer.blocked.has(id)).map((id) => summaryOf(people, id)),
       createdAt: toIso(r.created_at),

@@ -4,6 +4,7 @@ import type { CreatePostBody, Post, PostHistory, UpdatePostBody } from '@edumatr
 import { uuidv7 } from 'uuidv7';
 import { forbidden, invalidField, notFound } from '../../platform/http/app-error.ts';
 import { announceMentions, mayBeTold, resolveMentions } from './mentions.ts';
+import { attachImages } from './post-images.ts';
 import { presentPosts } from './posts.present.ts';
 import { type PostRow, postsRepository } from './posts.repository.ts';
 import { parseVisibility } from './privacy.ts';
@@ -64,6 +65,7 @@ export function createPostsService(deps: SocialDeps) {
           hashtags,
           mentions,
         });
+        await attachImages(trx, userId, post.id, input.imageIds ?? []);
         await deps.events.publish(trx, {
           type: 'social.post_created',
           key: userId,

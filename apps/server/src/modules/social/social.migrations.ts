@@ -169,4 +169,23 @@ export const socialMigrations: Migration[] = [
       )`.execute(db);
     },
   },
+  {
+    name: '20261124T1500_social_post_images',
+    scope: 'global',
+    async up(db) {
+      // Uploaded first, then attached to the post that shows them (null until then).
+      await sql`create table social.post_images (
+        id uuid primary key,
+        owner_id uuid not null,
+        post_id uuid references social.posts (id),
+        position int not null default 0,
+        key text not null,
+        type text not null,
+        width int not null,
+        height int not null,
+        created_at timestamptz not null default now()
+      )`.execute(db);
+      await sql`create index post_images_post_idx on social.post_images (post_id, position)`.execute(db);
+    },
+  },
 ];
