@@ -108,11 +108,14 @@ describe(`social feed on ${dbLabel()}`, () => {
     expect((await me.client.social.timeline(loud.id)).items).toHaveLength(1);
   });
 
-  it('pushes feed:new_post (ids only) to followers online, not to strangers, non-members or for hidden posts', async () => {
+  it('pushes feed:new_post (ids only) to followers online, not to strangers, muters, non-members or for hidden posts', async () => {
     const author = await person(t, 'Author');
     const fan = await person(t, 'Fan');
     const stranger = await person(t, 'Stranger');
+    const muter = await person(t, 'Muter');
     await fan.client.social.follow(author.id);
+    await muter.client.social.follow(author.id);
+    await muter.client.social.mute(author.id);
     const open = (p: Person) => {
       const socket = connect(t.url, {
         path: '/socket.io',
@@ -131,6 +134,7 @@ describe(`social feed on ${dbLabel()}`, () => {
     const heard: { who: string; data: unknown }[] = [];
     fanSocket.on('feed:new_post', (data) => heard.push({ who: 'fan', data }));
     strangerSocket.on('feed:new_post', (data) => heard.push({ who: 'stranger', data }));
+    (await open(muter)).on('feed:new_post', (data) => heard.push({ who: 'muter', data }));
     // Presence is marked on connect; give the heartbeat a moment.
     await new Promise((r) => setTimeout(r, 200));
 

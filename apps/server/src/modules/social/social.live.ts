@@ -18,7 +18,7 @@ export type FeedPusher = {
 
 type Payload = EventPayload<'social.post_created'>;
 
-/** Connections always; followers too unless the post is for connections only. Blocked people never. */
+/** Connections always; followers too unless the post is for connections only. Blocked people and those who muted the author never. */
 async function audienceOf(trx: Db, p: Payload): Promise<string[]> {
   const followers =
     p.visibility === 'connections' ? sql`` : sql`union select follower_id from social.follows where followee_id = ${p.authorId}`;
@@ -27,6 +27,7 @@ async function audienceOf(trx: Db, p: Payload): Promise<string[]> {
     ) a
     where id not in (select blocked_id from social.blocks where blocker_id = ${p.authorId})
       and id not in (select blocker_id from social.blocks where blocked_id = ${p.authorId})
+      and id not in (select muter_id from social.mutes where muted_id = ${p.authorId})
     limit ${PUSH_CANDIDATES}`.execute(trx);
   return rows.map((r) => r.id);
 }
