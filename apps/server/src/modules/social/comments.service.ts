@@ -92,6 +92,8 @@ export function createCommentsService(deps: SocialDeps & { posts: PostsService }
             title: recipient === post.author_id ? `${name} commented on your post` : `${name} replied to your comment`,
             body: body.body.slice(0, 200),
             link: `/posts/${postId}`,
+            groupKey: `social.commented:${postId}:${recipient === post.author_id ? 'post' : 'reply'}`,
+            actorName: name,
           });
         }
         await announceMentions(deps, trx, { postId, commentId: comment.id, authorId: userId, authorName: name, toldIds: told });

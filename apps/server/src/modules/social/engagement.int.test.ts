@@ -105,10 +105,16 @@ describe(`social comments, reactions and reports on ${dbLabel()}`, () => {
       [bob.id, 'post', 'insightful'],
       [bob.id, 'comment', 'celebrate'],
     ]);
-    await waitFor(
-      'reaction notifications',
-      async () => (await ada.client.notifications.list()).items.filter((n) => n.kind === 'social.reacted').length === 3,
-    );
+    // Bob and Cy on the post fold into one entry; Bob on the comment is another.
+    await waitFor('reaction notifications', async () => {
+      const told = (await ada.client.notifications.list()).items.filter((n) => n.kind === 'social.reacted');
+      return (
+        told
+          .map((n) => n.count)
+          .sort()
+          .join() === '1,2'
+      );
+    });
   });
 
   it('reports land in the moderation queue, once per person; only platform moderators list it', async () => {
@@ -133,5 +139,28 @@ describe(`social comments, reactions and reports on ${dbLabel()}`, () => {
       ['comment', comment.id],
       ['post', post.id],
     ]);
+  });
+
+  it('reactions and follows from several people fold into one inbox entry that names them', async () => {
+    const star = await person(t, 'Star');
+    const fans = [await person(t, 'Ann'), await person(t, 'Ben'), await person(t, 'Cat')];
+    const post = await star.client.social.createPost({ body: 'Liked by many' });
+    for (const fan of fans) {
+      await fan.client.social.reactToPost(post.id, 'like');
+      await fan.client.social.follow(star.id);
+    }
+    const entries = async () => (await star.client.notifications.list()).items;
+    await waitFor('three of each folded', async () => {
+      const all = await entries();
+      return (
+        all.filter((n) => n.kind === 'social.reacted' && n.count === 3).length === 1 &&
+        all.some((n) => n.kind === 'social.followed' && n.count === 3)
+      );
+    });
+    const all = await entries();
+    expect(all.filter((n) => n.kind === 'social.reacted').map((n) => ({ title: n.title, count: n.count }))).toEqual([
+      { title: 'Cat and 2 others liked your post', count: 3 },
+    ]);
+    expect(all.filter((n) => n.kind === 'social.followed').map((n) => n.title)).toEqual(['Cat and 2 others started following you']);
   });
 });

@@ -56,6 +56,8 @@ export function createGraphService(deps: SocialDeps) {
           kind: 'social.followed',
           title: `${name} started following you`,
           link: `/people/${userId}`,
+          groupKey: 'social.followed',
+          actorName: name,
         });
       });
     },

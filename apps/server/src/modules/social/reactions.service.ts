@@ -51,6 +51,8 @@ export function createReactionsService(deps: SocialDeps & { posts: PostsService;
             kind: 'social.reacted',
             title: `${name} ${REACTION_WORDS[kind]} your ${target.type}`,
             link: `/posts/${postId}`,
+            groupKey: `social.reacted:${target.type}:${target.id}`,
+            actorName: name,
           });
         }
       });

@@ -30,12 +30,23 @@ export const summaryOf = (map: Map<string, PersonSummary>, id: string): PersonSu
 export async function notify(
   deps: SocialDeps,
   trx: Db,
-  request: { userId: string; kind: string; title: string; body?: string; link: string | null },
+  request: {
+    userId: string;
+    kind: string;
+    title: string;
+    body?: string;
+    link: string | null;
+    /** Similar requests with this key fold into one entry ("Ana and 4 others liked your post"). */
+    groupKey?: string;
+    /** Who acted, the start of `title`, so a group can name several people. */
+    actorName?: string;
+  },
 ): Promise<void> {
+  const { groupKey, actorName, ...rest } = request;
   await deps.events.publish(trx, {
     type: 'notifications.notification_requested',
     key: request.userId,
-    payload: { ...request, body: request.body ?? '', institutionId: null },
+    payload: { ...rest, body: rest.body ?? '', institutionId: null, groupKey: groupKey ?? null, actorName: actorName ?? null },
   });
 }
 
