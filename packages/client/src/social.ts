@@ -68,6 +68,9 @@ export function socialApi(call: Call) {
     removeConnection: (userId: string) => call<void>('DELETE', `/api/v1/connections/${encodeURIComponent(userId)}`),
     suggestions: () => call<{ items: Suggestion[] }>('GET', '/api/v1/connections/suggestions'),
     feed: (query: PageArgs = {}) => call<Page<Post>>('GET', '/api/v1/feed', undefined, query),
+    /** Posts with a hashtag (without the #) that you may see. */
+    tagged: (tag: string, query: PageArgs = {}) =>
+      call<Page<Post>>('GET', `/api/v1/hashtags/${encodeURIComponent(tag)}/posts`, undefined, query),
     createPost: (body: CreatePostBody) => call<Post>('POST', '/api/v1/posts', body),
     post: (postId: string) => call<Post>('GET', post(postId)),
     updatePost: (postId: string, body: UpdatePostBody) => call<Post>('PATCH', post(postId), body),

@@ -48,6 +48,8 @@ export const Relationship = z.object({
   connected: z.boolean(),
   /** A pending request between you: who sent it. */
   pendingRequest: z.enum(['sent', 'received']).nullable(),
+  /** The pending request's id, to accept, decline or withdraw it. */
+  pendingRequestId: z.uuid().nullable(),
   blocked: z.boolean(),
   muted: z.boolean(),
 });

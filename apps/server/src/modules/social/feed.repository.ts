@@ -65,3 +65,28 @@ export async function feedRows(db: Db, args: FeedArgs): Promise<PostRow[]> {
     select p.* from social.posts p join page on page.id = p.id order by p.id desc`,
   );
 }
+
+/** Posts carrying `tag` that the viewer may see, newest first, older than the cursor. */
+export function taggedRows(
+  db: Db,
+  args: {
+    tag: string;
+    viewerId: string;
+    connections: string[];
+    institutionIds: string[];
+    hidden: string[];
+    beforeId: string | null;
+    limit: number;
+  },
+): Promise<PostRow[]> {
+  return rowsOf<PostRow>(
+    db,
+    sql`select p.* from social.post_tags t join social.posts p on p.id = t.post_id
+      where t.tag = ${args.tag} and p.deleted_at is null ${args.beforeId ? sql`and p.id < ${args.beforeId}` : sql``}
+        and not (p.author_id = any(${uuidArray(args.hidden)}))
+        and (p.author_id = ${args.viewerId} or p.visibility = 'public'
+          or (p.visibility = 'connections' and p.author_id = any(${uuidArray(args.connections)}))
+          or (p.visibility = 'institution' and p.institution_id = any(${uuidArray(args.institutionIds)})))
+      order by p.id desc limit ${args.limit}`,
+  );
+}

@@ -1,7 +1,7 @@
 // The home feed and a person's timeline: pages cut by id (stable cursors), ranked inside the page.
 import type { FeedQuery, Page, Post } from '@edumatrix/contracts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
-import { feedRows } from './feed.repository.ts';
+import { feedRows, taggedRows } from './feed.repository.ts';
 import { graphRepository } from './graph.repository.ts';
 import { personNotFound } from './graph.service.ts';
 import { presentPosts } from './posts.present.ts';
@@ -38,6 +38,26 @@ export function createFeedService(deps: SocialDeps) {
 
   return {
     feed: (userId: string, query: FeedQuery & Query) => page(userId, query),
+
+    /** Posts with a hashtag that the viewer may see, newest first (from the search's tag rows). */
+    async tagged(userId: string, tag: string, query: Query): Promise<Page<Post>> {
+      const viewer = await loadViewer(deps, userId);
+      const rows = await taggedRows(deps.db, {
+        tag: tag.toLowerCase().replace(/^#/, ''),
+        viewerId: userId,
+        connections: [...viewer.connections],
+        institutionIds: [...viewer.institutionIds],
+        hidden: [...viewer.blocked],
+        beforeId: query.cursor ? decodeCursor(query.cursor) : null,
+        limit: query.limit + 1,
+      });
+      const pageRows = rows.slice(0, query.limit);
+      const last = pageRows.at(-1);
+      return {
+        items: await presentPosts(deps, viewer, pageRows),
+        nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+      };
+    },
 
     /** One person's posts that the viewer may see, newest first (404 if they blocked the viewer). */
     async timeline(userId: string, authorId: string, query: Query): Promise<Page<Post>> {

@@ -45,7 +45,8 @@ describe(`social graph on ${dbLabel()}`, () => {
     expect((await problemOf(bob.client.social.requestConnection({ userId: ada.id }))).problem.code).toBe('social.request_pending');
     expect((await ada.client.social.connectionRequests('outgoing')).items.map((r) => r.id)).toEqual([sent.id]);
     expect((await bob.client.social.connectionRequests()).items.map((r) => r.id)).toEqual([sent.id]);
-    expect((await bob.client.social.profile(ada.id)).relationship?.pendingRequest).toBe('received');
+    expect((await bob.client.social.profile(ada.id)).relationship).toMatchObject({ pendingRequest: 'received', pendingRequestId: sent.id });
+    expect((await ada.client.social.profile(bob.id)).relationship).toMatchObject({ pendingRequest: 'sent', pendingRequestId: sent.id });
     // Only the recipient accepts or declines; only the sender withdraws; others get 404.
     expect((await problemOf(ada.client.social.acceptRequest(sent.id))).status).toBe(404);
     expect((await problemOf(cy.client.social.acceptRequest(sent.id))).status).toBe(404);

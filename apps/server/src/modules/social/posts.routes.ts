@@ -48,6 +48,20 @@ export function postsRoutes(
     async (req) => feed.feed(userOf(req).id, { ...req.query, limit: req.query.limit ?? 20 }),
   );
   app.get(
+    '/api/v1/hashtags/:tag/posts',
+    {
+      schema: {
+        tags,
+        summary: 'Posts with a hashtag that you may see, newest first',
+        params: z.object({ tag: z.string().trim().min(1).max(100) }),
+        querystring: FeedQuery,
+        response: { 200: pageOf(Post) },
+      },
+      onRequest: user,
+    },
+    async (req) => feed.tagged(userOf(req).id, req.params.tag, { ...req.query, limit: req.query.limit ?? 20 }),
+  );
+  app.get(
     '/api/v1/people/:userId/posts',
     {
       schema: {

@@ -40,6 +40,7 @@ export function createProfilesService(deps: SocialDeps) {
       followsYou,
       connected,
       pendingRequest: pending ? (pending.from_id === viewerId ? 'sent' : 'received') : null,
+      pendingRequestId: pending?.id ?? null,
       blocked: block.aBlockedB,
       muted,
     };

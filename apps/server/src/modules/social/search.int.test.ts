@@ -54,6 +54,15 @@ describe(`social search on ${dbLabel()}`, () => {
     ]);
     const tags = (await me.client.social.search('#bio')).hashtags;
     expect(tags).toEqual([{ tag: 'biology101', posts: 3 }]);
+    // The tag's page: the same visibility rules, newest first, in pages.
+    const first = await stranger.social.tagged('Biology101', { limit: 1 });
+    const second = await stranger.social.tagged('biology101', { limit: 1, cursor: first.nextCursor ?? '' });
+    expect([...first.items, ...second.items].map((p) => p.body)).toEqual([
+      'Photosynthesis by someone who blocked you #biology101',
+      'Public thoughts on photosynthèse and #biology101',
+    ]);
+    expect(second.nextCursor).toBeNull();
+    expect((await me.client.social.tagged('biology101')).items.map((p) => p.author.userId)).toEqual([zoe.id, friend.id]);
 
     const bad = await problemOf(me.client.social.search(''));
     expect(bad.problem.errors?.[0]?.field).toBe('q');
