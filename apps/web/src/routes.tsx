@@ -11,6 +11,9 @@ import { SignUpPage } from './auth/SignUpPage.tsx';
 import { VerifyEmailPage } from './auth/VerifyEmailPage.tsx';
 import { CatalogueCoursePage } from './catalogue/CatalogueCoursePage.tsx';
 import { CataloguePage } from './catalogue/CataloguePage.tsx';
+import { ChatIndex } from './chat/ChatIndex.tsx';
+import { ChatPage } from './chat/ChatPage.tsx';
+import { ConversationView } from './chat/ConversationView.tsx';
 import { AchievementsPage } from './courses/Achievements.tsx';
 import { AssignmentPage } from './courses/assignments/AssignmentPage.tsx';
 import { GraderPage } from './courses/assignments/GraderPage.tsx';
@@ -28,6 +31,7 @@ import { CreateInstitutionPage } from './institutions/CreateInstitutionPage.tsx'
 import { InstitutionLayout } from './institutions/InstitutionLayout.tsx';
 import { InstitutionOverviewPage } from './institutions/InstitutionOverviewPage.tsx';
 import { MembersPage } from './institutions/MembersPage.tsx';
+import { NotificationSettingsPage } from './notifications/NotificationSettingsPage.tsx';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { PeopleLayout } from './people/PeopleLayout.tsx';
 import { StaffPage } from './people/StaffPage.tsx';
@@ -38,6 +42,11 @@ import { SettingsPage } from './settings/SettingsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
+import { FeedPage } from './social/FeedPage.tsx';
+import { MyProfilePage } from './social/MyProfilePage.tsx';
+import { NetworkPage } from './social/NetworkPage.tsx';
+import { PersonPage } from './social/PersonPage.tsx';
+import { PostPage } from './social/PostPage.tsx';
 import { AcademicYearsPage } from './structure/AcademicYearsPage.tsx';
 import { StructureLayout } from './structure/StructureLayout.tsx';
 import { StructureSummaryPage } from './structure/StructureSummaryPage.tsx';
@@ -64,7 +73,23 @@ export const router = createBrowserRouter([
         children: [
           { path: 'profile', element: <ProfilePage /> },
           { path: 'sessions', element: <SessionsPage /> },
+          {
+            path: 'chat',
+            element: <ChatPage />,
+            children: [
+              { index: true, element: <ChatIndex /> },
+              { path: ':conversationId', element: <ConversationView /> },
+            ],
+          },
+          { path: 'feed', element: <FeedPage /> },
+          { path: 'posts/:postId', element: <PostPage /> },
+          { path: 'people/:userId', element: <PersonPage /> },
+          { path: 'me/profile', element: <MyProfilePage /> },
+          { path: 'network', element: <NetworkPage /> },
+          // The server's connection-request notifications link here.
+          { path: 'connections/requests', element: <Navigate to="/network" replace /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'institutions/new', element: <CreateInstitutionPage /> },
           {
             path: 'institutions/:id',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { chatEvents } from './chat-events.ts';
 import { InstitutionRole } from './institutions.ts';
+import { NotificationCategory } from './notification-settings.ts';
 import { socialEvents } from './social-events.ts';
 
 /** p0 critical (auth, security: never dropped), p1 high (live, < 500 ms), p2 normal (< 2 s), p3 background (< 5 min). */
@@ -337,6 +338,8 @@ export type DeadLetterQuery = z.infer<typeof DeadLetterQuery>;
 export const Notification = z.object({
   id: z.uuid(),
   kind: z.string(),
+  /** Which settings category the kind belongs to (social_reactions, grades…). */
+  category: NotificationCategory,
   title: z.string(),
   body: z.string(),
   link: z.string().nullable(),
@@ -350,6 +353,7 @@ export type Notification = z.infer<typeof Notification>;
 
 export const NotificationQuery = z.strictObject({
   unread: z.enum(['true', 'false']).optional(),
+  category: NotificationCategory.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

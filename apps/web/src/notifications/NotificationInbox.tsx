@@ -50,9 +50,12 @@ export function NotificationInbox({ titleId, onClose }: Props) {
         )}
       </Box>
       <Divider />
-      <Group justify="center" py="xs">
+      <Group justify="center" gap="lg" py="xs">
         <Anchor component={Link} to="/notifications" size="sm" onClick={onClose}>
           See all
+        </Anchor>
+        <Anchor component={Link} to="/settings/notifications" size="sm" onClick={onClose}>
+          Settings
         </Anchor>
       </Group>
     </Box>

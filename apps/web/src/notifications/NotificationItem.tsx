@@ -1,9 +1,10 @@
 import type { Notification } from '@edumatrix/contracts';
-import { Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { formatDateTime, formatRelative } from '../ui/format.ts';
 import { useMarkRead } from './mutations.ts';
 import classes from './NotificationItem.module.css';
+import { destinationOf } from './sources.ts';
 
 // Links come from the server's own paths; anything else (another site, "//host") is not followed.
 const internalPath = (link: string | null) => (link?.startsWith('/') && !link.startsWith('//') ? link : null);
@@ -16,6 +17,8 @@ export function NotificationItem({ notification, compact = false, onOpened }: Pr
   const markRead = useMarkRead();
   const unread = notification.readAt === null;
   const path = internalPath(notification.link);
+  const destination = path ? destinationOf(path) : null;
+  const grouped = notification.count > 1;
 
   function open() {
     if (unread) markRead.mutate(notification);
@@ -30,18 +33,28 @@ export function NotificationItem({ notification, compact = false, onOpened }: Pr
   return (
     <UnstyledButton className={classes.item} data-unread={unread || undefined} onClick={open}>
       <span className={classes.marker} aria-hidden="true" />
-      <Stack gap={2} className={classes.text}>
+      <Stack gap={2} className={classes.body}>
         {unread && <VisuallyHidden>Unread:</VisuallyHidden>}
-        <Text size="sm" fw={unread ? 600 : 500}>
-          {notification.title}
-        </Text>
+        <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
+          <Text size="sm" fw={unread ? 600 : 500} className={classes.text}>
+            {notification.title}
+          </Text>
+          {grouped && (
+            // The title names a few people; the count says how many requests the entry stands for.
+            <Badge size="sm" variant="light" color="gray" radius="sm" className={classes.count} data-testid="notification-count">
+              <span aria-hidden="true">×{notification.count}</span>
+              <VisuallyHidden>{`${notification.count} notifications grouped`}</VisuallyHidden>
+            </Badge>
+          )}
+        </Group>
         {notification.body && (
           <Text size="sm" c="dimmed" lineClamp={compact ? 2 : undefined}>
             {notification.body}
           </Text>
         )}
-        <Text size="xs" c="dimmed" title={formatDateTime(notification.createdAt)}>
-          {formatRelative(notification.createdAt)}
+        <Text size="xs" c="dimmed">
+          <span title={formatDateTime(notification.createdAt)}>{formatRelative(notification.createdAt)}</span>
+          {destination && <span> · {destination}</span>}
         </Text>
       </Stack>
     </UnstyledButton>

@@ -41,3 +41,25 @@ export function markCachedRead(queryClient: QueryClient, which: (item: Notificat
       : data,
   );
 }
+
+/**
+ * Puts a pushed entry into the cached lists: a grouped entry whose title and count changed is
+ * replaced where it is (its place is its first request's time), a new one goes on top.
+ */
+export function upsertCachedEntry(queryClient: QueryClient, entry: Notification) {
+  for (const unreadOnly of [false, true]) {
+    queryClient.setQueryData<InfiniteData<Page<Notification>>>(notificationKeys.list(unreadOnly), (data) => {
+      if (!data) return data;
+      const known = data.pages.some((page) => page.items.some((item) => item.id === entry.id));
+      if (known) {
+        return {
+          ...data,
+          pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === entry.id ? entry : item)) })),
+        };
+      }
+      if (unreadOnly && entry.readAt) return data;
+      const [first, ...rest] = data.pages;
+      return first ? { ...data, pages: [{ ...first, items: [entry, ...first.items] }, ...rest] } : data;
+    });
+  }
+}

@@ -14,6 +14,20 @@ type CatchUp = (since: number) => void;
 // After this many failed attempts in a row the server is most likely unreachable: say so.
 const FAILURES_BEFORE_OFFLINE = 3;
 const ACK_TIMEOUT_MS = 10_000;
+/** Pages of a sequence room's catch-up (100 messages each) before reloading is the better answer. */
+const MAX_CATCH_UP_PAGES = 10;
+
+/** The registered commands (`chat:send`, ...): their input and their acknowledgement. */
+type CommandName = Exclude<keyof ClientEvents, 'catchup' | 'subscribe' | 'unsubscribe' | 'typing'>;
+type CommandInput<C extends CommandName> = ClientEvents[C] extends (input: infer I, ack: never) => void ? I : never;
+type CommandAck<C extends CommandName> = ClientEvents[C] extends (input: never, ack: (reply: infer R) => void) => void ? R : never;
+
+/** Thrown by `emitWithAck` when there is no connection to send on: the caller falls back to HTTP. */
+export class NotConnectedError extends Error {
+  constructor() {
+    super('Live connection is not open');
+  }
+}
 
 let socket: LiveSocket | null = null;
 let userId: string | null = null;
@@ -33,6 +47,11 @@ const wanted = new Map<string, Set<CatchUp>>();
 const joined = new Set<string>();
 /** The newest event pushed to each held room: after a gap too long to recover, we ask from there. */
 const lastEventIds = new Map<string, string>();
+/**
+ * Rooms whose pushes carry no event id (conversations, ordered by sequence number): the page says
+ * where it is, from what it holds, and catch-up asks from there.
+ */
+const positions = new Map<string, () => string | null>();
 
 function update() {
   let next: ConnectionState = 'reconnecting';
@@ -70,7 +89,7 @@ async function join(room: string) {
       return;
     }
     joined.add(room);
-    const after = lastEventIds.get(room);
+    const after = positions.get(room)?.() ?? lastEventIds.get(room);
     if (after && (await catchUp(current, room, after))) return;
     for (const onJoined of watchers) onJoined(since);
   } catch {
@@ -81,10 +100,19 @@ async function join(room: string) {
 /** Replays what `room` missed since event `after`; false when the server cannot (the page reloads data instead). */
 async function catchUp(current: LiveSocket, room: string, after: string): Promise<boolean> {
   try {
-    const reply = await current.timeout(ACK_TIMEOUT_MS).emitWithAck('catchup', { room, after });
-    if (!reply.ok || !reply.complete) return false;
-    for (const message of reply.messages) dispatch(message.event, message.data);
-    return true;
+    let from = after;
+    for (let page = 0; page < MAX_CATCH_UP_PAGES; page++) {
+      const reply = await current.timeout(ACK_TIMEOUT_MS).emitWithAck('catchup', { room, after: from });
+      if (!reply.ok) return false;
+      for (const message of reply.messages) dispatch(message.event, message.data);
+      if (reply.complete) return true;
+      // An event room's incomplete answer means "too old": reload. A sequence room pages on from
+      // where the page now is, which the replayed messages just moved.
+      const next = positions.get(room)?.();
+      if (!next || next === from) return false;
+      from = next;
+    }
+    return false;
   } catch {
     return false;
   }
@@ -195,6 +223,15 @@ function sync() {
   if (next) open();
 }
 
+/**
+ * The browser says the network is gone: the connection is dead or soon will be, and may drop pushes
+ * without telling. Dropped now, it reconnects when the network is back and the rooms catch up.
+ */
+function offline() {
+  socket?.io.engine?.close();
+  update();
+}
+
 /** Back on the network: try now rather than when the backoff, grown while offline, says so. */
 function online() {
   if (socket && !socket.connected) {
@@ -213,7 +250,7 @@ export function startRealtime() {
   started = true;
   sessionStore.subscribe(sync);
   window.addEventListener('online', online);
-  window.addEventListener('offline', update);
+  window.addEventListener('offline', offline);
   sync();
 }
 
@@ -243,8 +280,35 @@ export const realtime = {
     };
   },
 
-  /** Joins `room` while at least one caller holds it; returns the release. */
-  hold(room: string, onJoined: CatchUp) {
+  /**
+   * Sends a registered command and resolves with its acknowledgement (which may say why it failed).
+   * Rejects with NotConnectedError when not connected, or when no answer comes: then the caller
+   * does not know whether it happened, and retries idempotently (over HTTP, say).
+   */
+  emitWithAck<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandAck<C>> {
+    const current = socket;
+    // Not queued for later: socket.io would send it on reconnection, long after the caller moved on.
+    if (!current?.connected) return Promise.reject(new NotConnectedError());
+    // The generic command name is more than socket.io's typings can follow; the types above hold the contract.
+    const timed = current.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(name: string, input: unknown): Promise<CommandAck<C>> };
+    // It rejects only when no answer came (timed out, or the connection closed first); the server's
+    // refusals are answers.
+    return timed.emitWithAck(command, input).catch(() => {
+      throw new NotConnectedError();
+    });
+  },
+
+  /** An ephemeral signal to a joined room's other members (typing); dropped when not connected. */
+  typing(room: string, typing: boolean) {
+    if (socket?.connected && joined.has(room)) socket.emit('typing', { room, typing });
+  },
+
+  /**
+   * Joins `room` while at least one caller holds it; returns the release. `position` gives, for rooms
+   * ordered by sequence number, the last one the page holds: catch-up after a gap asks from there.
+   */
+  hold(room: string, onJoined: CatchUp, position?: () => string | null) {
+    if (position) positions.set(room, position);
     const first = !wanted.has(room);
     const watchers = wanted.get(room) ?? new Set<CatchUp>();
     wanted.set(room, watchers);
@@ -256,6 +320,7 @@ export const realtime = {
       wanted.delete(room);
       // Coming back later starts afresh: the page loads what it shows then.
       lastEventIds.delete(room);
+      positions.delete(room);
       if (socket?.connected) {
         socket.emit('unsubscribe', room);
         joined.delete(room);

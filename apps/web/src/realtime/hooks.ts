@@ -23,9 +23,15 @@ export function useResync(handler: (since: number) => void) {
 
 /**
  * Stays in `room` (such as `institution:<id>`) while mounted, joining again after a reconnection
- * that lost it. `onJoined` gets the time from which the room's pushes arrive.
+ * that lost it. `onJoined` gets the time from which the room's pushes arrive. `position`, for rooms
+ * ordered by sequence number (`conversation:<id>`), names the last one held: a rejoin catches up from it.
  */
-export function useRoom(room: string | null, onJoined?: (since: number) => void) {
+export function useRoom(room: string | null, onJoined?: (since: number) => void, position?: () => string | null) {
   const joined = useEffectEvent((since: number) => onJoined?.(since));
-  useEffect(() => (room ? realtime.hold(room, (since) => joined(since)) : undefined), [room]);
+  const where = useEffectEvent(() => position?.() ?? null);
+  const sequenced = position !== undefined;
+  useEffect(
+    () => (room ? realtime.hold(room, (since) => joined(since), sequenced ? () => where() : undefined) : undefined),
+    [room, sequenced],
+  );
 }

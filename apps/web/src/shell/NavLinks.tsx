@@ -2,9 +2,11 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
+import { ChatNavLink } from '../chat/ChatNavLink.tsx';
 import { roleLabel } from '../institutions/options.ts';
 import { institutionsQuery } from '../institutions/queries.ts';
-import { BookIcon, BuildingIcon, DevicesIcon, HomeIcon, PlusIcon, UserIcon } from './icons.tsx';
+import { FeedIcon } from '../social/icons.tsx';
+import { BookIcon, BuildingIcon, DevicesIcon, HomeIcon, PeopleIcon, PlusIcon, UserIcon } from './icons.tsx';
 import { useCurrentInstitutionId } from './useCurrentInstitutionId.ts';
 
 type Item = { to: string; label: string; icon?: ReactNode };
@@ -48,10 +50,13 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
         onNavigate={onNavigate}
         items={[
           { to: '/', label: 'Home', icon: <HomeIcon /> },
+          { to: '/feed', label: 'Feed', icon: <FeedIcon /> },
+          { to: '/network', label: 'Network', icon: <PeopleIcon /> },
           { to: '/catalogue', label: 'Course catalogue', icon: <BookIcon /> },
           { to: '/institutions/new', label: 'New institution', icon: <PlusIcon /> },
         ]}
       />
+      <ChatNavLink onNavigate={onNavigate} />
       {(institutions.data?.length ?? 0) > 0 && <Heading>Your institutions</Heading>}
       {institutions.data?.map((institution) => {
         const active = institution.id === currentId;

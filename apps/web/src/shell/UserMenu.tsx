@@ -2,8 +2,9 @@ import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { client } from '../api.ts';
 import { useCurrentUser } from '../auth/session-store.ts';
+import { unsubscribeThisDevice } from '../notifications/web-push.ts';
 import { notifyError } from '../ui/problem.ts';
-import { DevicesIcon, LogoutIcon, UserIcon } from './icons.tsx';
+import { BellIcon, DevicesIcon, LogoutIcon, UserIcon } from './icons.tsx';
 
 const initials = (name: string) =>
   name
@@ -20,6 +21,8 @@ export function UserMenu() {
   async function signOut() {
     // Leave protected pages first, so signing out lands on the start page rather than the sign-in form.
     await navigate('/');
+    // Pushes carry notification titles: a browser signed out of should stop receiving this person's.
+    await unsubscribeThisDevice().catch(() => {});
     await client.auth.logout().catch((error) => notifyError(error, 'Could not sign out cleanly'));
   }
 
@@ -48,6 +51,9 @@ export function UserMenu() {
         </Menu.Item>
         <Menu.Item component={Link} to="/sessions" leftSection={<DevicesIcon />}>
           Sessions
+        </Menu.Item>
+        <Menu.Item component={Link} to="/settings/notifications" leftSection={<BellIcon />}>
+          Notification settings
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item color="red" leftSection={<LogoutIcon />} onClick={signOut}>

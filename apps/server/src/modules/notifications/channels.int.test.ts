@@ -252,7 +252,11 @@ describe(`notification settings and e-mail on ${dbLabel()}`, () => {
       smtp.refuse(false);
     }
     await sql`update notifications.deliveries set due_at = now() where user_id = ${user.id}`.execute(t.platform.database.db);
-    await waitFor('the retried mail', async () => smtp.to(user.email, /Bounced once/).length === 1);
+    // The mail can reach the SMTP server a moment before the row says so.
+    await waitFor(
+      'the retried mail',
+      async () => smtp.to(user.email, /Bounced once/).length === 1 && (await deliveries(user.id))[0]?.status === 'sent',
+    );
     expect((await deliveries(user.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
 
     // After the last attempt the row stays as failed, with the error: the channel's dead letter.

@@ -6,6 +6,7 @@ type InboxTable = {
   id: string;
   user_id: string;
   kind: string;
+  category: ColumnType<string, string, string>;
   title: string;
   body: string;
   link: string | null;
@@ -29,7 +30,7 @@ export function notificationsRepository(executor: Db) {
   const db = executor as Kysely<Tables>;
   return {
     insert: (row: Insertable<InboxTable>) => db.insertInto('notifications.inbox').values(row).execute(),
-    list: (userId: string, options: { unreadOnly: boolean; before?: string; limit: number }) => {
+    list: (userId: string, options: { unreadOnly: boolean; category?: string; before?: string; limit: number }) => {
       let q = db
         .selectFrom('notifications.inbox')
         .selectAll()
@@ -38,6 +39,7 @@ export function notificationsRepository(executor: Db) {
         .orderBy('id', 'desc')
         .limit(options.limit);
       if (options.unreadOnly) q = q.where('read_at', 'is', null);
+      if (options.category) q = q.where('category', '=', options.category);
       if (options.before) q = q.where('id', '<', options.before);
       return q.execute();
     },

@@ -1,10 +1,11 @@
 // The in-app inbox: stored per user, listed newest first, read one by one or all at once. Requests
 // with a group key fold into the open entry of their group (see grouping.ts).
-import type { EventPayload, Notification, NotificationQuery, Page } from '@edumatrix/contracts';
+import type { EventPayload, Notification, NotificationCategory, NotificationQuery, Page } from '@edumatrix/contracts';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/app-error.ts';
 import { decodeCursor, toPage } from '../../platform/http/cursor.ts';
+import { categoryOf } from './categories.ts';
 import { groupTitle, withActor } from './grouping.ts';
 import { type InboxRow, notificationsRepository } from './notifications.repository.ts';
 
@@ -27,6 +28,7 @@ export type Delivered = { id: string; grouped: boolean /** As listed now; null w
 const present = (r: InboxRow): Notification => ({
   id: r.id,
   kind: r.kind,
+  category: r.category as NotificationCategory,
   title: r.title,
   body: r.body,
   link: r.link,
@@ -88,6 +90,7 @@ export function createNotificationsService(deps: {
         id,
         user_id: request.userId,
         kind: request.kind,
+        category: categoryOf(request.kind),
         title: request.title,
         body: request.body,
         link: request.link,
@@ -121,6 +124,7 @@ export function createNotificationsService(deps: {
     async list(userId: string, query: NotificationQuery): Promise<Page<Notification>> {
       const rows = await repo.list(userId, {
         unreadOnly: query.unread === 'true',
+        ...(query.category ? { category: query.category } : {}),
         limit: query.limit + 1,
         ...(query.cursor ? { before: decodeCursor(query.cursor) } : {}),
       });

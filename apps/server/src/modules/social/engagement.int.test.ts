@@ -162,5 +162,11 @@ describe(`social comments, reactions and reports on ${dbLabel()}`, () => {
       { title: 'Cat and 2 others liked your post', count: 3 },
     ]);
     expect(all.filter((n) => n.kind === 'social.followed').map((n) => n.title)).toEqual(['Cat and 2 others started following you']);
+    // Each entry says its settings category, and the inbox filters by it.
+    const reactions = await star.client.notifications.list({ category: 'social_reactions' });
+    expect(reactions.items.map((n) => [n.kind, n.category])).toEqual([['social.reacted', 'social_reactions']]);
+    expect((await star.client.notifications.list({ category: 'social_connections' })).items.map((n) => n.kind)).toEqual([
+      'social.followed',
+    ]);
   });
 });

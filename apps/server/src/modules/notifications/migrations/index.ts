@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Migration } from '../../../platform/migrations/migration.ts';
+import { categoryOf } from '../categories.ts';
 import { channelsMigration } from './20261124T1200_notifications_channels.ts';
 
 export const notificationsMigrations: Migration[] = [
@@ -25,4 +26,16 @@ export const notificationsMigrations: Migration[] = [
     },
   },
   channelsMigration,
+  {
+    name: '20261124T1210_notifications_inbox_category',
+    scope: 'global',
+    async up(db) {
+      // The category is stored so the inbox can be filtered by it in SQL; kinds map to it in code.
+      await sql`alter table notifications.inbox add column category text not null default 'other'`.execute(db);
+      const { rows } = await sql<{ kind: string }>`select distinct kind from notifications.inbox`.execute(db);
+      for (const { kind } of rows)
+        await sql`update notifications.inbox set category = ${categoryOf(kind)} where kind = ${kind}`.execute(db);
+      await sql`create index inbox_category_idx on notifications.inbox (user_id, category, id desc)`.execute(db);
+    },
+  },
 ];
