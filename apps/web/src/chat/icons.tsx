@@ -1,27 +1,6 @@
-// The chat's few line icons, drawn like the shell's (shell/icons.tsx) but kept here so the chat
-// does not edit a file the other pages share.
+// The chat's few line icons, drawn with the shell's LineIcon.
 import type { SVGProps } from 'react';
-
-function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox="0 0 24 24"
-      width="1em"
-      height="1em"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+import { LineIcon as Icon } from '../shell/icons.tsx';
 
 export const ChatIcon = (p: SVGProps<SVGSVGElement>) => (
   <Icon {...p}>

@@ -1,23 +1,10 @@
 // The files a chat accepts: the course-file types plus the images a chat needs (GIF, WebP),
 // checked against their bytes. At most 25 MB.
-import { uploadRules } from '../../platform/storage/file-types.ts';
+import { DOCUMENT_TYPES, uploadRules } from '../../platform/storage/file-types.ts';
 
 export { attachmentDisposition } from '../../platform/storage/file-types.ts';
 
-const rules = uploadRules('chat', [
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'application/pdf',
-  'application/zip',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'audio/mpeg',
-  'text/plain',
-  'text/csv',
-]);
+const rules = uploadRules('chat', ['image/png', 'image/jpeg', 'image/gif', 'image/webp', ...DOCUMENT_TYPES]);
 
 export const CHAT_FILE_MAX_BYTES = rules.maxBytes;
 export const CHAT_FILE_TYPES = rules.types;

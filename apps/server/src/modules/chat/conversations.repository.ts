@@ -63,7 +63,16 @@ export function conversationsRepository(executor: Db) {
         ? Promise.resolve()
         : db
             .insertInto('chat.members')
-            .values(members.map((m) => ({ conversation_id: conversationId, user_id: m.userId, role: m.role })))
+            // One statement, one clock reading (PGlite's is millisecond-coarse): a millisecond apart
+            // each, so the listed order (the creator first) is the join order, and admin succession follows it.
+            .values(
+              members.map((m, i) => ({
+                conversation_id: conversationId,
+                user_id: m.userId,
+                role: m.role,
+                joined_at: sql<Date>`clock_timestamp() + ${i} * interval '1 millisecond'`,
+              })),
+            )
             .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doNothing())
             .execute(),
     removeMember: (conversationId: string, userId: string) =>

@@ -27,6 +27,18 @@ const SIGNATURES: Record<string, number[][] | null> = {
 };
 export type FileType = keyof typeof SIGNATURES;
 
+/** Documents people hand in and share: PDF, ZIP, Office, MP3, text and CSV. */
+export const DOCUMENT_TYPES: FileType[] = [
+  'application/pdf',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'audio/mpeg',
+  'text/plain',
+  'text/csv',
+];
+
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
 
 /** The rules of one kind of upload: its types, its size limit, and the check (errors coded `<area>.file_…`). */
