@@ -125,7 +125,8 @@ describe(`notification settings and e-mail on ${dbLabel()}`, () => {
       body: 'Teacher wrote: <script>alert(1)</script>',
       link: '/courses/c1/assignments/a1',
     });
-    await waitFor('the e-mail', async () => mailTo(user.email).length === 1);
+    // The row says `sent` a moment after the SMTP server has the mail.
+    await waitFor('the e-mail', async () => mailTo(user.email).length === 1 && (await deliveries(user.id))[0]?.status === 'sent');
     const [mail] = mailTo(user.email);
     expect(mail?.subject).toBe('Essay <b>graded</b>');
     expect(mail?.raw).toMatch(/multipart\/alternative/);
