@@ -149,6 +149,8 @@ export const ReactionCounts = z.record(z.string(), z.number().int());
 export const Post = z.object({
   id: z.uuid(),
   author: PersonSummary,
+  /** The author's headline, when the viewer may see it (institution-only ones stay on the profile). */
+  authorHeadline: z.string().nullable(),
   body: z.string(),
   visibility: z.string(),
   hashtags: z.array(z.string()),

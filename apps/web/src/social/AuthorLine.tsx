@@ -1,18 +1,13 @@
 // The line under an author's name: their headline (when they let the viewer see it), then when the
-// post was written, who it is for, and whether it was edited. Post summaries carry no headline, so
-// it comes from the author's profile, cached per person.
+// post was written, who it is for, and whether it was edited. The headline comes with the post.
 import type { Post } from '@edumatrix/contracts';
 import { Anchor, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDateTime, formatRelative } from '../ui/format.ts';
 import { visibilityLabel } from './labels.ts';
-import { profileQuery } from './queries.ts';
 import { useInstitutionName } from './VisibilitySelect.tsx';
 
-export function AuthorHeadline({ userId }: { userId: string }) {
-  const profile = useQuery({ ...profileQuery(userId), staleTime: 5 * 60_000 });
-  const headline = profile.data?.headline;
+export function AuthorHeadline({ headline }: { headline: string | null }) {
   return headline ? (
     <Text size="xs" c="dimmed" lineClamp={1} component="span" display="block">
       {headline}

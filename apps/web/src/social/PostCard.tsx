@@ -55,7 +55,7 @@ export function PostCard({ post, showComments = false, onDeleted }: Props) {
             }
             detail={
               <>
-                <AuthorHeadline userId={post.author.userId} />
+                <AuthorHeadline headline={post.authorHeadline} />
                 <PostMeta post={post} onShowHistory={() => setDialog('history')} />
               </>
             }

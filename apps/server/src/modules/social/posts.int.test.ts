@@ -133,4 +133,19 @@ describe(`social posts on ${dbLabel()}`, () => {
     expect(shared.original?.id).toBe(secret.id);
     expect((await cy.client.social.post(shared.id)).original).toBeNull();
   });
+
+  it('a post carries its author’s headline when the viewer may see it', async () => {
+    const author = await person(t, 'Headliner');
+    const friend = await person(t, 'Friend');
+    const stranger = await person(t, 'Stranger');
+    await connect(author, friend);
+    await author.client.social.updateProfile({ headline: 'Physics teacher', privacy: { headline: 'connections' } });
+    const post = await author.client.social.createPost({ body: 'Public post' });
+    const headlineFor = async (who: typeof author) => (await who.client.social.post(post.id)).authorHeadline;
+    expect(await headlineFor(author)).toBe('Physics teacher');
+    expect(await headlineFor(friend)).toBe('Physics teacher');
+    expect(await headlineFor(stranger)).toBeNull();
+    await author.client.social.updateProfile({ privacy: { headline: 'public' } });
+    expect(await headlineFor(stranger)).toBe('Physics teacher');
+  });
 });

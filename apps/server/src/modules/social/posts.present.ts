@@ -3,7 +3,9 @@
 import type { Post, ReactionKind } from '@edumatrix/contracts';
 import { imagesOf } from './post-images.ts';
 import { type PostRow, postsRepository } from './posts.repository.ts';
-import { visibilityLabel } from './privacy.ts';
+import { mayViewField, visibilityLabel } from './privacy.ts';
+import { profilesRepository } from './profiles.repository.ts';
+import { DEFAULT_PRIVACY } from './profiles.service.ts';
 import { type SocialDeps, summaries, summaryOf, toIso } from './social.deps.ts';
 import { canView, type Viewer } from './viewer.ts';
 
@@ -15,7 +17,7 @@ export async function presentPosts(deps: SocialDeps, viewer: Viewer, rows: PostR
     ...rows.flatMap((r) => [r.author_id, ...r.mentions]),
     ...[...originals.values()].map((o) => o.author_id),
   ]);
-  const [stats, images] = await Promise.all([
+  const [stats, images, headlines] = await Promise.all([
     repo.stats(
       rows.map((r) => r.id),
       viewer.id,
@@ -24,12 +26,23 @@ export async function presentPosts(deps: SocialDeps, viewer: Viewer, rows: PostR
       deps.db,
       rows.map((r) => r.id),
     ),
+    profilesRepository(deps.db).headlines([...new Set(rows.map((r) => r.author_id))]),
   ]);
+  // Shown with the post when the viewer may see it; whether they share an institution is not
+  // worked out per card, so an institution-only headline stays on the profile page.
+  const headlineOf = (authorId: string) => {
+    const found = headlines.get(authorId);
+    if (!found?.headline) return null;
+    const level = { ...DEFAULT_PRIVACY, ...found.privacy }.headline;
+    const rel = { self: authorId === viewer.id, connected: viewer.connections.has(authorId), sharesInstitution: false, blocked: false };
+    return mayViewField(level, rel) ? found.headline : null;
+  };
   return rows.map((r) => {
     const original = r.repost_of ? originals.get(r.repost_of) : undefined;
     return {
       id: r.id,
       author: summaryOf(people, r.author_id),
+      authorHeadline: headlineOf(r.author_id),
       body: r.body,
       visibility: visibilityLabel(r.visibility, r.institution_id),
       hashtags: r.hashtags,

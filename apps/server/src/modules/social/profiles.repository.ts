@@ -48,6 +48,18 @@ export function profilesRepository(db: Db) {
       const rows = await db.selectFrom('social.profiles').select(['user_id', 'handle']).where('user_id', 'in', userIds).execute();
       return new Map(rows.map((r) => [r.user_id as string, r.handle as string | null]));
     },
+    /** Headlines with the privacy level each is kept at. */
+    async headlines(userIds: string[]): Promise<Map<string, { headline: string; privacy: Partial<ProfilePrivacy> }>> {
+      if (userIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('social.profiles')
+        .select(['user_id', 'headline', 'privacy'])
+        .where('user_id', 'in', userIds)
+        .execute();
+      return new Map(
+        rows.map((r) => [r.user_id as string, { headline: r.headline as string, privacy: r.privacy as Partial<ProfilePrivacy> }]),
+      );
+    },
     async idsByHandle(handles: string[]): Promise<Map<string, string>> {
       if (handles.length === 0) return new Map();
       const rows = await db.selectFrom('social.profiles').select(['user_id', 'handle']).where('handle', 'in', handles).execute();
