@@ -1,5 +1,5 @@
 import type { Audience, Institution } from '@edumatrix/contracts';
-import { Checkbox, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { client } from '../api.ts';
 import { useMyClasses } from '../attendance/queries.ts';
 import { canManage } from '../institutions/options.ts';
 import { lookupQuery } from '../structure/queries.ts';
-import { FormActions, usePhone } from '../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { announcementKeys } from './queries.ts';
 
@@ -120,10 +120,9 @@ export function AnnouncementFormModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const phone = usePhone();
   return (
-    <Modal opened={opened} onClose={onClose} title="New announcement" size="lg" fullScreen={phone}>
+    <ResponsiveModal opened={opened} onClose={onClose} title="New announcement" size="lg">
       <AnnouncementForm institution={institution} onDone={onClose} />
-    </Modal>
+    </ResponsiveModal>
   );
 }

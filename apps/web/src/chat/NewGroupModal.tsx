@@ -1,11 +1,11 @@
 // Starting a group: a title and members picked from your connections; you become its first admin.
-import { Modal, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { client } from '../api.ts';
-import { FormActions, usePhone } from '../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid } from '../ui/problem.ts';
 import { PeoplePicker } from './PeoplePicker.tsx';
 import { chatKeys } from './queries.ts';
@@ -55,10 +55,9 @@ function NewGroupForm({ onDone }: { onDone: () => void }) {
 }
 
 export function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const phone = usePhone();
   return (
-    <Modal opened={opened} onClose={onClose} title="New group" fullScreen={phone} size="md">
+    <ResponsiveModal opened={opened} onClose={onClose} title="New group" size="md">
       {opened && <NewGroupForm onDone={onClose} />}
-    </Modal>
+    </ResponsiveModal>
   );
 }

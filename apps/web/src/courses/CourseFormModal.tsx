@@ -1,5 +1,5 @@
 import type { Course, CourseVisibility, Institution, UpdateCourseBody } from '@edumatrix/contracts';
-import { Group, Modal, MultiSelect, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, MultiSelect, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { client } from '../api.ts';
 import { choicesOf } from '../structure/lookups.ts';
 import { lookupQuery } from '../structure/queries.ts';
 import { RefSelect } from '../structure/RefSelect.tsx';
-import { FormActions, usePhone } from '../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { MarkdownField } from './MarkdownField.tsx';
 import { coursesKeys, VISIBILITIES } from './queries.ts';
@@ -181,16 +181,9 @@ function CourseForm({ institution, course, onDone }: FormProps) {
 type Props = Omit<FormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function CourseFormModal({ opened, onClose, ...props }: Props) {
-  const phone = usePhone();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={props.course ? `Edit ${props.course.title}` : 'New course'}
-      size="xl"
-      fullScreen={phone}
-    >
+    <ResponsiveModal opened={opened} onClose={onClose} title={props.course ? `Edit ${props.course.title}` : 'New course'} size="xl">
       <CourseForm key={props.course?.id ?? 'new'} {...props} onDone={onClose} />
-    </Modal>
+    </ResponsiveModal>
   );
 }

@@ -15,7 +15,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormActions, usePhone } from '../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { MarkdownField } from './MarkdownField.tsx';
 import { LESSON_KINDS } from './queries.ts';
@@ -287,16 +287,9 @@ function LessonForm({ course, moduleId, lesson, onSaved, onDone }: LessonFormPro
 type LessonModalProps = Omit<LessonFormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function LessonFormModal({ opened, onClose, ...props }: LessonModalProps) {
-  const phone = usePhone();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={props.lesson ? `Edit ${props.lesson.title}` : 'Add a lesson'}
-      size="xl"
-      fullScreen={phone}
-    >
+    <ResponsiveModal opened={opened} onClose={onClose} title={props.lesson ? `Edit ${props.lesson.title}` : 'Add a lesson'} size="xl">
       <LessonForm key={props.lesson?.id ?? `new-${props.moduleId}`} {...props} onDone={onClose} />
-    </Modal>
+    </ResponsiveModal>
   );
 }

@@ -6,7 +6,6 @@ import {
   Fieldset,
   Group,
   Input,
-  Modal,
   NumberInput,
   SegmentedControl,
   Select,
@@ -19,7 +18,7 @@ import {
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormActions, usePhone } from '../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../ui/FormActions.tsx';
 import { notifySuccess } from '../ui/problem.ts';
 import { applyNestedProblem } from './form-errors.ts';
 import { MarkdownField } from './MarkdownField.tsx';
@@ -553,17 +552,15 @@ function QuestionForm({ institutionId, courseId, question, onSaved, onDone }: Fo
 type ModalProps = Omit<FormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function QuestionFormModal({ opened, onClose, ...props }: ModalProps) {
-  const phone = usePhone();
   return (
-    <Modal
+    <ResponsiveModal
       opened={opened}
       onClose={onClose}
       size="xl"
-      fullScreen={phone}
       title={props.question ? `Edit: ${promptLine(props.question.prompt).slice(0, 60)}` : 'Add a question'}
     >
       <QuestionForm key={props.question?.id ?? 'new'} {...props} onDone={onClose} />
-    </Modal>
+    </ResponsiveModal>
   );
 }
 

@@ -7,7 +7,6 @@ import {
   Fieldset,
   Group,
   Input,
-  Modal,
   NumberInput,
   ScrollArea,
   Select,
@@ -22,7 +21,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormActions, usePhone } from '../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../ui/FormActions.tsx';
 import { notifySuccess } from '../ui/problem.ts';
 import { applyNestedProblem } from './form-errors.ts';
 import { FEEDBACK_LABEL, promptLine, QUESTION_TYPE_LABEL, SCORING_LABEL } from './quiz-queries.ts';
@@ -262,11 +261,10 @@ function QuizForm({ institutionId, courseId, quiz, bank, onSaved, onDone }: Form
 type ModalProps = Omit<FormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function QuizFormModal({ opened, onClose, ...props }: ModalProps) {
-  const phone = usePhone();
   return (
-    <Modal opened={opened} onClose={onClose} size="xl" fullScreen={phone} title={props.quiz ? `Edit ${props.quiz.title}` : 'New quiz'}>
+    <ResponsiveModal opened={opened} onClose={onClose} size="xl" title={props.quiz ? `Edit ${props.quiz.title}` : 'New quiz'}>
       <QuizForm key={props.quiz?.id ?? 'new'} {...props} onDone={onClose} />
-    </Modal>
+    </ResponsiveModal>
   );
 }
 

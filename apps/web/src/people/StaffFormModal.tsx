@@ -1,12 +1,12 @@
 import type { Department, StaffKind, StaffMember } from '@edumatrix/contracts';
-import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
 import { choicesOf } from '../structure/lookups.ts';
 import { RefSelect } from '../structure/RefSelect.tsx';
-import { FormActions, usePhone } from '../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { fullName, STAFF_KINDS } from './labels.ts';
 import { peopleKeys } from './queries.ts';
@@ -130,16 +130,14 @@ function StaffForm({ institutionId, member, departments, onDone }: FormProps) {
 type Props = Omit<FormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function StaffFormModal({ opened, onClose, ...props }: Props) {
-  const phone = usePhone();
   return (
-    <Modal
+    <ResponsiveModal
       opened={opened}
       onClose={onClose}
       title={props.member ? `Edit ${fullName(props.member)}` : 'Add staff member'}
       size="lg"
-      fullScreen={phone}
     >
       <StaffForm key={props.member?.id ?? 'new'} {...props} onDone={onClose} />
-    </Modal>
+    </ResponsiveModal>
   );
 }

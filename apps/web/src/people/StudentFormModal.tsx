@@ -1,10 +1,10 @@
 import type { Student, StudentStatus } from '@edumatrix/contracts';
-import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormActions, usePhone } from '../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { fullName, STUDENT_STATUSES } from './labels.ts';
 import { peopleKeys } from './queries.ts';
@@ -114,9 +114,8 @@ function StudentForm({ institutionId, student, onDone, onCancel }: FormProps) {
 type Props = { institutionId: string; student: Student | null; opened: boolean; onClose: () => void; onSaved?: (saved: Student) => void };
 
 export function StudentFormModal({ institutionId, student, opened, onClose, onSaved }: Props) {
-  const phone = usePhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={student ? `Edit ${fullName(student)}` : 'Add student'} size="lg" fullScreen={phone}>
+    <ResponsiveModal opened={opened} onClose={onClose} title={student ? `Edit ${fullName(student)}` : 'Add student'} size="lg">
       {/* Keyed, so editing another student starts from their own values. */}
       <StudentForm
         key={student?.id ?? 'new'}
@@ -128,6 +127,6 @@ export function StudentFormModal({ institutionId, student, opened, onClose, onSa
           onSaved?.(saved);
         }}
       />
-    </Modal>
+    </ResponsiveModal>
   );
 }

@@ -1,11 +1,11 @@
 // Editing one's post. The server keeps the old text in the post's history and marks it edited.
 import { MAX_POST_LENGTH, type Post } from '@edumatrix/contracts';
-import { Modal, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormActions, usePhone } from '../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid } from '../ui/problem.ts';
 import { MarkdownEditor } from './MarkdownEditor.tsx';
 import { patchPost } from './post-cache.ts';
@@ -44,10 +44,9 @@ function EditForm({ post, onDone }: { post: Post; onDone: () => void }) {
 }
 
 export function EditPostModal({ post, opened, onClose }: { post: Post; opened: boolean; onClose: () => void }) {
-  const phone = usePhone();
   return (
-    <Modal opened={opened} onClose={onClose} title="Edit post" size="lg" fullScreen={phone}>
+    <ResponsiveModal opened={opened} onClose={onClose} title="Edit post" size="lg">
       {opened && <EditForm post={post} onDone={onClose} />}
-    </Modal>
+    </ResponsiveModal>
   );
 }

@@ -1,11 +1,11 @@
 // Sharing a post with one's own network, with an optional comment on top.
 import { MAX_POST_LENGTH, type Post } from '@edumatrix/contracts';
-import { Modal, Paper, Stack } from '@mantine/core';
+import { Paper, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../api.ts';
-import { FormActions, usePhone } from '../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../ui/FormActions.tsx';
 import { applyProblem, focusFirstInvalid, notifySuccess } from '../ui/problem.ts';
 import { MarkdownEditor } from './MarkdownEditor.tsx';
 import { PersonHeader } from './PersonHeader.tsx';
@@ -53,10 +53,9 @@ function RepostForm({ post, onDone }: { post: Post; onDone: () => void }) {
 }
 
 export function RepostModal({ post, opened, onClose }: { post: Post; opened: boolean; onClose: () => void }) {
-  const phone = usePhone();
   return (
-    <Modal opened={opened} onClose={onClose} title="Repost" size="lg" fullScreen={phone}>
+    <ResponsiveModal opened={opened} onClose={onClose} title="Repost" size="lg">
       {opened && <RepostForm post={post} onDone={onClose} />}
-    </Modal>
+    </ResponsiveModal>
   );
 }

@@ -1,12 +1,12 @@
 import type { Institution, Period, UpdatePeriodBody } from '@edumatrix/contracts';
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useState } from 'react';
 import { client } from '../api.ts';
 import { choicesOf, teacherChoices } from '../structure/lookups.ts';
 import { RefSelect } from '../structure/RefSelect.tsx';
-import { usePhone } from '../ui/FormActions.tsx';
+import { ResponsiveModal } from '../ui/FormActions.tsx';
 import { FormAlert } from '../ui/FormAlert.tsx';
 import { applyProblem, errorMessage, focusFirstInvalid, notifySuccess, problemOf } from '../ui/problem.ts';
 import type { Names } from './queries.ts';
@@ -244,11 +244,10 @@ function PeriodForm({ institution, period, draft, names, onDone }: FormProps) {
 type Props = Omit<FormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function PeriodFormModal({ opened, onClose, ...props }: Props) {
-  const phone = usePhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={props.period ? 'Edit period' : 'Add a period'} size="lg" fullScreen={phone}>
+    <ResponsiveModal opened={opened} onClose={onClose} title={props.period ? 'Edit period' : 'Add a period'} size="lg">
       {/* Keyed, so editing another period starts from its own values. */}
       <PeriodForm key={props.period?.id ?? 'new'} {...props} onDone={onClose} />
-    </Modal>
+    </ResponsiveModal>
   );
 }

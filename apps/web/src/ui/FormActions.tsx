@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Modal, type ModalProps } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { FormAlert } from './FormAlert.tsx';
@@ -33,3 +33,8 @@ export function FormActions({
 
 /** Phone widths, where long forms open full screen. */
 export const usePhone = () => useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+
+/** A dialog that takes the whole screen on a phone, where a centred box leaves no room to work. */
+export function ResponsiveModal(props: ModalProps) {
+  return <Modal {...props} fullScreen={usePhone()} />;
+}

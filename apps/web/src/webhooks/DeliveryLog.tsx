@@ -1,8 +1,8 @@
 import type { Webhook } from '@edumatrix/contracts';
-import { Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { usePhone } from '../ui/FormActions.tsx';
+import { ResponsiveModal, usePhone } from '../ui/FormActions.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { LoadError, Loading } from '../ui/states.tsx';
@@ -77,15 +77,14 @@ export function DeliveryLog({ institutionId, webhook }: Props) {
         </>
       )}
       <LoadMore list={log} />
-      <Modal
+      <ResponsiveModal
         opened={openId !== null}
         onClose={() => setOpenId(null)}
         title={open ? `Delivery of ${formatDateTime(open.createdAt)}` : 'Delivery'}
         size="lg"
-        fullScreen={phone}
       >
         {openId && <DeliveryDetail institutionId={institutionId} webhook={webhook} deliveryId={openId} />}
-      </Modal>
+      </ResponsiveModal>
     </Stack>
   );
 }

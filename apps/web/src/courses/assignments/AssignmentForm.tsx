@@ -1,11 +1,11 @@
 // Editors create and edit an assignment in a modal, like quizzes: title, Markdown instructions, the
 // due moment on the institution's clock, the late policy, how work is handed in, how it is graded.
 import type { Assignment, GradebookCategory, LatePolicy } from '@edumatrix/contracts';
-import { Checkbox, Group, Input, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Input, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { client } from '../../api.ts';
-import { FormActions, usePhone } from '../../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../../ui/FormActions.tsx';
 import { notifySuccess } from '../../ui/problem.ts';
 import { applyNestedProblem } from '../form-errors.ts';
 import { MarkdownField } from '../MarkdownField.tsx';
@@ -148,16 +148,14 @@ function AssignmentForm({ institutionId, courseId, timeZone, assignment, categor
 type ModalProps = Omit<FormProps, 'onDone'> & { opened: boolean; onClose: () => void };
 
 export function AssignmentFormModal({ opened, onClose, ...props }: ModalProps) {
-  const phone = usePhone();
   return (
-    <Modal
+    <ResponsiveModal
       opened={opened}
       onClose={onClose}
       size="xl"
-      fullScreen={phone}
       title={props.assignment ? `Edit ${props.assignment.title}` : 'New assignment'}
     >
       <AssignmentForm key={props.assignment?.id ?? 'new'} {...props} onDone={onClose} />
-    </Modal>
+    </ResponsiveModal>
   );
 }

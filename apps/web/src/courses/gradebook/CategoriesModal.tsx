@@ -1,10 +1,10 @@
 import type { CourseGradebook } from '@edumatrix/contracts';
-import { ActionIcon, Button, Group, Modal, NumberInput, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../../api.ts';
-import { FormActions, usePhone } from '../../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../../ui/FormActions.tsx';
 import { notifySuccess } from '../../ui/problem.ts';
 import { applyNestedProblem } from '../form-errors.ts';
 import { categoryShares, storeBook } from './gradebook-queries.ts';
@@ -132,10 +132,9 @@ function ShareBar({ share, color, items }: { share: number; color: string; items
 }
 
 export function CategoriesModal({ opened, onClose, ...props }: Omit<Props, 'onDone'> & { opened: boolean; onClose: () => void }) {
-  const phone = usePhone();
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" fullScreen={phone} title="Grade categories">
+    <ResponsiveModal opened={opened} onClose={onClose} size="lg" title="Grade categories">
       <CategoriesForm {...props} onDone={onClose} />
-    </Modal>
+    </ResponsiveModal>
   );
 }

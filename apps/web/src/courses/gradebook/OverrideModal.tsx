@@ -1,9 +1,9 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client } from '../../api.ts';
-import { FormActions, usePhone } from '../../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../../ui/FormActions.tsx';
 import { applyProblem, notifySuccess } from '../../ui/problem.ts';
 import { type OverrideTarget, percentText, storeBook, targetLabel } from './gradebook-queries.ts';
 
@@ -107,15 +107,9 @@ export function OverrideModal({
   onClose,
   ...props
 }: Omit<Props, 'target' | 'onDone'> & { opened: boolean; target: OverrideTarget | null; onClose: () => void }) {
-  const phone = usePhone();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      fullScreen={phone}
-      title={target ? `Override ${target.row.displayName} · ${targetLabel(target)}` : ''}
-    >
+    <ResponsiveModal opened={opened} onClose={onClose} title={target ? `Override ${target.row.displayName} · ${targetLabel(target)}` : ''}>
       {target && <OverrideForm key={`${target.row.userId}/${target.item?.id ?? 'course'}`} {...props} target={target} onDone={onClose} />}
-    </Modal>
+    </ResponsiveModal>
   );
 }

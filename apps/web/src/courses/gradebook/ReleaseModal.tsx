@@ -1,5 +1,5 @@
 import type { Course, CourseGradebook, Institution } from '@edumatrix/contracts';
-import { Alert, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, NumberInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { client } from '../../api.ts';
 import { todayIn } from '../../attendance/queries.ts';
 import { defaultTerm, gradesKeys, termChoices } from '../../grades/queries.ts';
 import { yearsQuery } from '../../structure/queries.ts';
-import { FormActions, usePhone } from '../../ui/FormActions.tsx';
+import { FormActions, ResponsiveModal } from '../../ui/FormActions.tsx';
 import { PickOne, type PickOneOption } from '../../ui/PickOne.tsx';
 import { applyProblem, notifySuccess, problemOf } from '../../ui/problem.ts';
 import { LoadError, Loading } from '../../ui/states.tsx';
@@ -109,10 +109,9 @@ function ReleaseFields({ institution, course, learners, terms, initial, onDone }
 }
 
 export function ReleaseModal({ opened, onClose, ...props }: Omit<Props, 'onDone'> & { opened: boolean; onClose: () => void }) {
-  const phone = usePhone();
   return (
-    <Modal opened={opened} onClose={onClose} fullScreen={phone} title="Release to Hub grades">
+    <ResponsiveModal opened={opened} onClose={onClose} title="Release to Hub grades">
       <ReleaseForm {...props} onDone={onClose} />
-    </Modal>
+    </ResponsiveModal>
   );
 }
