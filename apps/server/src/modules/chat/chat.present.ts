@@ -1,9 +1,8 @@
 // Rows to the API's Message shape: attachments and reactions are loaded for a whole page at once.
 import type { Message } from '@edumatrix/contracts';
 import type { Db } from '../../platform/db/database.ts';
+import { isoOrNull } from '../../platform/time/zoned.ts';
 import { type MessageRow, messagesRepository } from './messages.repository.ts';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export async function presentMessages(db: Db, rows: MessageRow[]): Promise<Message[]> {
   const repo = messagesRepository(db);
@@ -22,9 +21,9 @@ export async function presentMessages(db: Db, rows: MessageRow[]): Promise<Messa
       .filter((a) => a.message_id === r.id)
       .map((a) => ({ id: a.id, name: a.name, type: a.type, size: Number(a.size) })),
     reactions: reactions.filter((x) => x.message_id === r.id).map((x) => ({ emoji: x.emoji, userIds: x.user_ids })),
-    createdAt: iso(r.created_at) as string,
-    editedAt: iso(r.edited_at),
-    deletedAt: iso(r.deleted_at),
+    createdAt: isoOrNull(r.created_at) as string,
+    editedAt: isoOrNull(r.edited_at),
+    deletedAt: isoOrNull(r.deleted_at),
   }));
 }
 

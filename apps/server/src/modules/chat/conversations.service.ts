@@ -16,6 +16,7 @@ import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { decodeKeyCursor, encodeKeyCursor } from '../../platform/http/cursor.ts';
+import { isoOf } from '../../platform/time/zoned.ts';
 import { type ChatDeps, conversationRoom, userRoom } from './chat.deps.ts';
 import {
   adminRequired,
@@ -33,8 +34,6 @@ import { type ConversationRow, conversationsRepository, type ListedRow } from '.
 import { messagesRepository } from './messages.repository.ts';
 
 export type ConversationsService = ReturnType<typeof createConversationsService>;
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** The conversation and the caller's membership; 404 for non-members. */
 export async function requireMember(db: Db, conversationId: string, userId: string) {
@@ -55,12 +54,12 @@ export function createConversationsService(deps: ChatDeps) {
       kind: r.kind,
       title: r.kind === 'direct' ? (names.get(r.other_id ?? '') ?? 'Unknown person') : r.title,
       lastSeq: Number(r.last_seq),
-      lastMessageAt: r.last_message_at ? iso(r.last_message_at) : null,
+      lastMessageAt: r.last_message_at ? isoOf(r.last_message_at) : null,
       lastMessage: last.find((m) => m.conversationId === r.id) ?? null,
       unreadCount: Number(r.unread),
       myRole: r.role,
       memberCount: Number(r.member_count),
-      createdAt: iso(r.created_at),
+      createdAt: isoOf(r.created_at),
     }));
   }
 
@@ -77,7 +76,7 @@ export function createConversationsService(deps: ChatDeps) {
           userId: m.user_id,
           displayName: names.get(m.user_id) ?? 'Unknown person',
           role: m.role,
-          joinedAt: iso(m.joined_at),
+          joinedAt: isoOf(m.joined_at),
           lastReadSeq: Number(m.last_read_seq),
         }),
       ),

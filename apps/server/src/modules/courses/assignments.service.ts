@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { type Db, rowsOf } from '../../platform/db/database.ts';
 import { invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
-import { zonedToUtc } from '../../platform/time/zoned.ts';
+import { isoOrNull, zonedToUtc } from '../../platform/time/zoned.ts';
 import { cancelReminder, scheduleReminder } from './assignment-reminders.ts';
 import { coursesRepository } from './courses.repository.ts';
 import type { CoursesService } from './courses.service.ts';
@@ -37,7 +37,6 @@ export type AssignmentRow = {
 };
 
 const DAY_MS = 86_400_000;
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 export const assignmentNotFound = () => notFound('courses.assignment_not_found', 'Assignment');
 
 /** Started days after the due moment: a minute late is one day late. */
@@ -77,7 +76,7 @@ export function presentAssignment(row: AssignmentRow, timeZone: string): Omit<As
     title: row.title,
     instructions: row.instructions,
     due: row.due_date && row.due_time ? { date: row.due_date, time: row.due_time } : null,
-    dueAt: iso(row.due_at),
+    dueAt: isoOrNull(row.due_at),
     timeZone,
     latePolicy: row.late_policy,
     latePenaltyPercent: Number(row.late_penalty_percent),
@@ -88,9 +87,9 @@ export function presentAssignment(row: AssignmentRow, timeZone: string): Omit<As
     peerReviews: row.peer_reviews,
     published: row.published,
     categoryId: row.category_id,
-    releasedAt: iso(row.released_at),
-    createdAt: iso(row.created_at) as string,
-    updatedAt: iso(row.updated_at) as string,
+    releasedAt: isoOrNull(row.released_at),
+    createdAt: isoOrNull(row.created_at) as string,
+    updatedAt: isoOrNull(row.updated_at) as string,
   };
 }
 
@@ -168,7 +167,7 @@ export function createAssignmentsService(deps: AssignmentsDeps) {
       const status = !own ? 'not_submitted' : own.graded && row.released_at ? 'graded' : 'submitted';
       return {
         ...presentAssignment(row, zone),
-        mine: { status, submittedAt: own ? iso(own.submitted_at) : null, lateDays: own?.late_days ?? 0 },
+        mine: { status, submittedAt: own ? isoOrNull(own.submitted_at) : null, lateDays: own?.late_days ?? 0 },
         stats: null,
       };
     });

@@ -10,6 +10,7 @@ import { type Db, rowsOf } from '../../platform/db/database.ts';
 import { forbidden, invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
+import { isoOrNull } from '../../platform/time/zoned.ts';
 import { type AssignmentRow, type AssignmentsService, assignmentRow } from './assignments.service.ts';
 
 type ReviewRow = {
@@ -35,7 +36,6 @@ export function reviewRing(people: string[], count: number): { reviewer: string;
 }
 
 const reviewNotFound = () => notFound('courses.review_not_found', 'Review');
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export type PeerReviewsService = ReturnType<typeof createPeerReviewsService>;
 
@@ -111,7 +111,7 @@ export function createPeerReviewsService(deps: {
           : null,
       comment: review.comment,
       rubric: review.rubric,
-      submittedAt: iso(review.submitted_at),
+      submittedAt: isoOrNull(review.submitted_at),
     };
   }
 
@@ -135,7 +135,7 @@ export function createPeerReviewsService(deps: {
             authorId: r.author_id,
             authorName: name(r.author_id),
             comment: r.comment,
-            submittedAt: iso(r.submitted_at),
+            submittedAt: isoOrNull(r.submitted_at),
           })),
         };
       }

@@ -28,6 +28,7 @@ import { type Db, rowsOf } from '../../platform/db/database.ts';
 import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
+import { isoOrNull } from '../../platform/time/zoned.ts';
 import type { CoursesService } from './courses.service.ts';
 
 type QuizRow = {
@@ -67,7 +68,6 @@ type AttemptRow = {
 
 const quizNotFound = () => notFound('quizzes.quiz_not_found', 'Quiz');
 const attemptNotFound = () => notFound('quizzes.attempt_not_found', 'Attempt');
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
 /** What a learner may see of a question: its prompt and parts, never the key; parts shuffled per attempt. */
@@ -197,8 +197,8 @@ export function createQuizzesService(deps: {
       number: a.number,
       startedAt: new Date(a.started_at).toISOString(),
       serverNow: now().toISOString(),
-      deadlineAt: iso(a.deadline_at),
-      submittedAt: iso(a.submitted_at),
+      deadlineAt: isoOrNull(a.deadline_at),
+      submittedAt: isoOrNull(a.submitted_at),
       questions: a.question_ids.flatMap((id) => {
         const q = questions.get(id);
         return q ? [forLearner(q, a.seed, quiz.shuffle_options)] : [];

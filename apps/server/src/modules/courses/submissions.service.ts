@@ -11,6 +11,7 @@ import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/http/app-error.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
 import type { TenantContext } from '../../platform/tenancy/tenancy.ts';
+import { isoOf } from '../../platform/time/zoned.ts';
 import { type AssignmentRow, type AssignmentsService, assignmentRow, lateDaysOf, penaltyOf } from './assignments.service.ts';
 import { checkCourseFile } from './course-files.ts';
 import { coursesRepository } from './courses.repository.ts';
@@ -39,7 +40,6 @@ type GradeRow = {
   graded_at: Date | string;
 };
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Why the learner may not (re)submit now, or null when they may. */
@@ -108,9 +108,9 @@ export function createSubmissionsService(deps: {
         latest?.file_key && latest.file_name && latest.file_type
           ? { name: latest.file_name, type: latest.file_type, size: latest.file_size ?? 0 }
           : null,
-      submittedAt: latest ? iso(latest.submitted_at) : null,
+      submittedAt: latest ? isoOf(latest.submitted_at) : null,
       lateDays: latest?.late_days ?? 0,
-      history: versions.slice(1).map((v) => ({ version: v.version, submittedAt: iso(v.submitted_at), lateDays: v.late_days })),
+      history: versions.slice(1).map((v) => ({ version: v.version, submittedAt: isoOf(v.submitted_at), lateDays: v.late_days })),
       grade: shown
         ? {
             rubric: grade.rubric,
@@ -121,7 +121,7 @@ export function createSubmissionsService(deps: {
             feedback: grade.feedback,
             annotations: grade.annotations,
             version: grade.version,
-            gradedAt: iso(grade.graded_at),
+            gradedAt: isoOf(grade.graded_at),
           }
         : null,
       canSubmit: reason === null,
@@ -130,7 +130,7 @@ export function createSubmissionsService(deps: {
         asEditor || row.released_at
           ? data.reviews
               .filter((r) => r.author_id === userId)
-              .map((r) => ({ comment: r.comment, rubric: r.rubric, submittedAt: iso(r.submitted_at) }))
+              .map((r) => ({ comment: r.comment, rubric: r.rubric, submittedAt: isoOf(r.submitted_at) }))
           : [],
     };
   }

@@ -50,4 +50,4 @@ export async function notify(
   });
 }
 
-export const toIso = (value: Date | string) => new Date(value).toISOString();
+export { isoOf as toIso } from '../../platform/time/zoned.ts';

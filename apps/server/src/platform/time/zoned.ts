@@ -61,5 +61,8 @@ export function isoWeekday(date: string): number {
   return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
 }
 
+/** A timestamp from the database as ISO text. */
+export const isoOf = (d: Date | string) => new Date(d).toISOString();
+
 /** A timestamp from the database as ISO text, keeping null. */
 export const isoOrNull = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
