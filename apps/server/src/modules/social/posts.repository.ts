@@ -24,7 +24,8 @@ export const uuidArray = (ids: readonly string[]) => (ids.length ? sql`array[${s
 /** Keeps the search's tag rows equal to the post's hashtags (none once deleted). */
 async function setTags(db: Db, postId: string, tags: string[]) {
   await sql`delete from social.post_tags where post_id = ${postId}`.execute(db);
-  for (const tag of new Set(tags)) await sql`insert into social.post_tags (post_id, tag) values (${postId}, ${tag})`.execute(db);
+  const unique = [...new Set(tags)];
+  if (unique.length) await sql`insert into social.post_tags (post_id, tag) select ${postId}, unnest(${unique}::text[])`.execute(db);
 }
 
 export function postsRepository(db: Db) {
