@@ -341,7 +341,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     events: publisher,
     storage,
     presence,
-    blocked: social.graph.isBlockedEitherWay,
+    blockState: social.graph.blockState,
     displayNames: enrolmentNames,
     live: () => (gateway ? { push: gateway.toRoom, leave: gateway.leave } : null),
   });

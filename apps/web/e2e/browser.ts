@@ -41,13 +41,19 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
   return { page, consoleErrors };
 }
 
-/** For an end-to-end describe block: the platform serving the web build (with extra `env`), and a browser. */
-export function useE2E(webDistDir: string, env: Record<string, string> = {}): { t(): TestPlatform; browser(): Browser } {
+/**
+ * For an end-to-end describe block: the platform serving the web build (with extra `env`, or a
+ * function giving it once earlier `beforeAll` hooks have run — say, a test SMTP server's URL), and a browser.
+ */
+export function useE2E(
+  webDistDir: string,
+  env: Record<string, string> | (() => Record<string, string>) = {},
+): { t(): TestPlatform; browser(): Browser } {
   let t: TestPlatform | null = null;
   let browser: Browser | null = null;
   beforeAll(async () => {
     // Server errors are printed, so a failing run shows the cause and not only the symptom.
-    t = await startTestPlatform({ webDistDir, env: { LOG_LEVEL: 'error', ...env } });
+    t = await startTestPlatform({ webDistDir, env: { LOG_LEVEL: 'error', ...(typeof env === 'function' ? env() : env) } });
     browser = await launchBrowser();
   });
   afterAll(async () => {

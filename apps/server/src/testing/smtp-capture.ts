@@ -26,9 +26,10 @@ function part(raw: string, type: string): string | null {
   if (start < 0) return null;
   const rest = raw.slice(start);
   const headerEnd = rest.search(/\r?\n\r?\n/);
-  const headers = rest.slice(0, headerEnd);
-  const body = rest.slice(headerEnd).replace(/^\r?\n\r?\n/, '');
   const boundary = raw.match(/boundary="?([^";\r\n]+)"?/)?.[1];
+  // A single-part mail's encoding header may come before its Content-Type: take the whole header block.
+  const headers = boundary ? rest.slice(0, headerEnd) : raw.slice(0, raw.search(/\r?\n\r?\n/));
+  const body = rest.slice(headerEnd).replace(/^\r?\n\r?\n/, '');
   const content = boundary ? (body.split(`\r\n--${boundary}`)[0] ?? '') : body;
   if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) return decodeQuotedPrintable(content);
   if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8');

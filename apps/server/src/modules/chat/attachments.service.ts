@@ -2,7 +2,7 @@
 // the storage port), then named by the message that sends them; downloaded by the conversation's members.
 import type { Attachment } from '@edumatrix/contracts';
 import { uuidv7 } from 'uuidv7';
-import type { ChatDeps } from './chat.deps.ts';
+import { type ChatDeps, isBlockedEitherWay } from './chat.deps.ts';
 import { attachmentNotFound, blockedPair } from './chat.errors.ts';
 import { attachmentDisposition, checkChatFile } from './chat-files.ts';
 import { conversationsRepository } from './conversations.repository.ts';
@@ -18,7 +18,7 @@ export function createAttachmentsService(deps: ChatDeps) {
       const { conversation } = await requireMember(deps.db, conversationId, userId);
       if (conversation.kind === 'direct') {
         const other = (await conversationsRepository(deps.db).members(conversationId)).find((m) => m.user_id !== userId);
-        if (other && (await deps.blocked(userId, other.user_id))) throw blockedPair();
+        if (other && (await isBlockedEitherWay(deps, userId, other.user_id))) throw blockedPair();
       }
       checkChatFile(bytes, type);
       const id = uuidv7();

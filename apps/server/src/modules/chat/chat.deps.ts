@@ -18,11 +18,17 @@ export type ChatDeps = {
   events: EventPublisher;
   storage: Storage;
   presence: Pick<PresenceStore, 'get'>;
-  /** Whether either of the two blocked the other (the social module's answer). */
-  blocked(a: string, b: string): Promise<boolean>;
+  /** Who of the two blocked whom (the social module's answer). */
+  blockState(a: string, b: string): Promise<{ aBlockedB: boolean; bBlockedA: boolean }>;
   displayNames(userIds: string[]): Promise<Map<string, string>>;
   live(): ChatLive | null;
 };
+
+/** Whether either of the two blocked the other: then neither may message the other. */
+export async function isBlockedEitherWay(deps: Pick<ChatDeps, 'blockState'>, a: string, b: string): Promise<boolean> {
+  const s = await deps.blockState(a, b);
+  return s.aBlockedB || s.bBlockedA;
+}
 
 export const conversationRoom = (id: string) => `conversation:${id}`;
 export const userRoom = (id: string) => `user:${id}`;

@@ -165,20 +165,23 @@ describe(`chat conversations on ${dbLabel()}`, () => {
     expect(await problemSummary(me.client.chat.list({ cursor: 'garbage' }))).toMatchObject({ status: 400, fields: ['cursor'] });
   });
 
-  it('blocking (the social module) closes the pair’s direct conversation both ways: 403 chat.blocked', async () => {
+  it('blocking (the social module) closes the pair’s direct conversation both ways; the blocked side is told the blocker does not exist', async () => {
     const [ana, bo, cy] = await people(t, 'Ana', 'Bo', 'Cy');
     const open = await ana.client.chat.direct(bo.id);
     await bo.client.raw('PUT', `/api/v1/people/${ana.id}/block`, {});
     const blocked = { status: 403, code: 'chat.blocked', fields: [] };
     expect(await problemSummary(ana.client.chat.send(open.id, { clientId: clientId(), body: 'hi' }))).toEqual(blocked);
     expect(await problemSummary(bo.client.chat.send(open.id, { clientId: clientId(), body: 'hi' }))).toEqual(blocked);
-    expect(await problemSummary(ana.client.chat.direct(bo.id))).toEqual(blocked);
-    expect(await problemSummary(ana.client.chat.createGroup({ title: 'G', memberIds: [bo.id, cy.id] }))).toEqual(blocked);
+    expect(await problemSummary(bo.client.chat.direct(ana.id))).toEqual(blocked);
+    // Ana, the blocked side, is answered as if Bo did not exist.
+    const unknown = (field: string) => ({ status: 400, code: 'chat.unknown_user', fields: [field] });
+    expect(await problemSummary(ana.client.chat.direct(bo.id))).toEqual(unknown('userId'));
+    expect(await problemSummary(ana.client.chat.createGroup({ title: 'G', memberIds: [bo.id, cy.id] }))).toEqual(unknown('memberIds'));
     await bo.client.raw('DELETE', `/api/v1/people/${ana.id}/block`);
     expect((await ana.client.chat.send(open.id, { clientId: clientId(), body: 'hi again' })).seq).toBe(1);
   });
 
-  it('a blocked pair cannot open a direct conversation or message each other (any injected check)', async () => {
+  it('a blocked pair cannot open a direct conversation or message each other; the blocked side is told the person does not exist', async () => {
     const [ana, bo, cy] = await people(t, 'Ana', 'Bo', 'Cy');
     const open = await ana.client.chat.direct(bo.id);
     const blocks = new Set<string>();
@@ -187,12 +190,13 @@ describe(`chat conversations on ${dbLabel()}`, () => {
       events: t.platform.events.publisher,
       storage: t.platform.storage,
       presence: createMemoryPresence(60_000),
-      blocked: async (a, b) => blocks.has([a, b].sort().join()),
+      blockState: async (a, b) => ({ aBlockedB: blocks.has(`${a}>${b}`), bBlockedA: blocks.has(`${b}>${a}`) }),
       displayNames: async (ids) => new Map([...(await t.platform.identity.getUsers(ids))].map(([id, u]) => [id, u.displayName])),
       live: () => null,
     });
-    blocks.add([ana.id, cy.id].sort().join());
-    blocks.add([ana.id, bo.id].sort().join());
+    // Ana blocked both.
+    blocks.add(`${ana.id}>${cy.id}`);
+    blocks.add(`${ana.id}>${bo.id}`);
     const refusal = (p: Promise<unknown>) =>
       p.then(
         () => null,
@@ -200,12 +204,17 @@ describe(`chat conversations on ${dbLabel()}`, () => {
       );
     const cases = [
       await refusal(chat.conversations.createDirect(ana.id, cy.id)),
-      await refusal(chat.conversations.createDirect(cy.id, ana.id)),
       await refusal(chat.messages.send(bo.id, open.id, { clientId: clientId(), body: 'hi', attachmentIds: [] })),
+      await refusal(chat.messages.send(ana.id, open.id, { clientId: clientId(), body: 'hi', attachmentIds: [] })),
       await refusal(chat.conversations.createGroup(ana.id, { title: 'G', memberIds: [cy.id] })),
     ];
     for (const err of cases) expect(err).toMatchObject({ kind: 'forbidden', code: 'chat.blocked' });
     expect(cases[0]).toBeInstanceOf(AppError);
+    // Cy, whom Ana blocked, gets the answer for someone who does not exist.
+    expect(await refusal(chat.conversations.createDirect(cy.id, ana.id))).toMatchObject({ code: 'chat.unknown_user' });
+    expect(await refusal(chat.conversations.createGroup(cy.id, { title: 'G', memberIds: [ana.id] }))).toMatchObject({
+      code: 'chat.unknown_user',
+    });
     // Not blocked: fine through the same service.
     expect((await chat.conversations.createDirect(bo.id, cy.id)).created).toBe(true);
   });

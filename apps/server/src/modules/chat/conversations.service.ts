@@ -98,9 +98,11 @@ export function createConversationsService(deps: ChatDeps) {
     if (ids.some((id) => !names.has(id))) throw unknownUsers(field);
   }
 
-  async function requireUnblocked(userId: string, others: string[]) {
-    const answers = await Promise.all(others.map((o) => deps.blocked(userId, o)));
-    if (answers.some(Boolean)) throw blockedPair();
+  /** Someone who blocked the caller gets the answer for someone who does not exist; one the caller blocked, a refusal. */
+  async function requireUnblocked(userId: string, others: string[], field: string) {
+    const states = await Promise.all(others.map((o) => deps.blockState(userId, o)));
+    if (states.some((s) => s.bBlockedA)) throw unknownUsers(field);
+    if (states.some((s) => s.aBlockedB)) throw blockedPair();
   }
 
   /** Runs `change` under the conversation's row lock, as one of its admins. */
@@ -141,7 +143,7 @@ export function createConversationsService(deps: ChatDeps) {
     async createDirect(userId: string, otherId: string): Promise<{ conversation: ConversationDetail; created: boolean }> {
       if (otherId === userId) throw selfConversation();
       await requireUsers([otherId], 'userId');
-      await requireUnblocked(userId, [otherId]);
+      await requireUnblocked(userId, [otherId], 'userId');
       const key = [userId, otherId].sort().join(':');
       const existing = await repo.findDirect(key);
       if (existing) return { conversation: await detail(userId, existing.id), created: false };
@@ -164,7 +166,7 @@ export function createConversationsService(deps: ChatDeps) {
     async createGroup(userId: string, body: CreateGroupBody): Promise<ConversationDetail> {
       const others = [...new Set(body.memberIds)].filter((id) => id !== userId);
       await requireUsers(others, 'memberIds');
-      await requireUnblocked(userId, others);
+      await requireUnblocked(userId, others, 'memberIds');
       const id = uuidv7();
       await deps.db.transaction().execute(async (trx) => {
         await conversationsRepository(trx).insert({ id, kind: 'group', title: body.title, direct_key: null, created_by: userId });
@@ -213,6 +215,7 @@ export function createConversationsService(deps: ChatDeps) {
       await requireUnblocked(
         userId,
         wanted.filter((id) => id !== userId),
+        'userIds',
       );
       await asAdmin(userId, conversationId, async (trx) => {
         const current = new Set((await conversationsRepository(trx).members(conversationId)).map((m) => m.user_id));

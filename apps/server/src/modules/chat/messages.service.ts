@@ -4,7 +4,7 @@
 import type { Message, MessagePage, MessageQuery, MessageSearchQuery, ReactionEmoji } from '@edumatrix/contracts';
 import { uuidv7 } from 'uuidv7';
 import { isUuid } from '../../platform/http/cursor.ts';
-import { type ChatDeps, conversationRoom, userRoom } from './chat.deps.ts';
+import { type ChatDeps, conversationRoom, isBlockedEitherWay, userRoom } from './chat.deps.ts';
 import {
   attachmentUnavailable,
   blockedPair,
@@ -69,7 +69,7 @@ export function createMessagesService(deps: ChatDeps) {
       const members = await conversationsRepository(deps.db).members(conversationId);
       if (conversation.kind === 'direct') {
         const other = members.find((m) => m.user_id !== userId);
-        if (other && (await deps.blocked(userId, other.user_id))) throw blockedPair();
+        if (other && (await isBlockedEitherWay(deps, userId, other.user_id))) throw blockedPair();
       }
       const senderName = (await deps.displayNames([userId])).get(userId) ?? 'Someone';
 

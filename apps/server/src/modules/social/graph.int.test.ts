@@ -114,7 +114,10 @@ describe(`social graph on ${dbLabel()}`, () => {
     const ada = await person(t, 'Ada');
     const bob = await person(t, 'Bob');
     await bob.client.social.block(ada.id);
-    const refused = await problemOf(ada.client.chat.direct(bob.id));
+    // The blocked side is told Bob does not exist; Bob, who blocked, is told why not.
+    const hidden = await problemOf(ada.client.chat.direct(bob.id));
+    expect({ status: hidden.status, code: hidden.problem.code }).toEqual({ status: 400, code: 'chat.unknown_user' });
+    const refused = await problemOf(bob.client.chat.direct(ada.id));
     expect({ status: refused.status, code: refused.problem.code }).toEqual({ status: 403, code: 'chat.blocked' });
     await bob.client.social.unblock(ada.id);
     expect((await ada.client.chat.direct(bob.id)).id).toBeTruthy();

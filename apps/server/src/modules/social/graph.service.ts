@@ -180,6 +180,8 @@ export function createGraphService(deps: SocialDeps) {
     async mute(userId: string, targetId: string): Promise<void> {
       if (userId === targetId) throw invalidField('social.self', 'userId', 'cannot be yourself');
       if (!(await deps.displayNames([targetId])).has(targetId)) throw personNotFound();
+      // Someone who blocked you does not exist for you, here too.
+      if ((await graphRepository(db).blockState(userId, targetId)).bBlockedA) throw personNotFound();
       await graphRepository(db).mute(userId, targetId);
     },
 
@@ -197,11 +199,8 @@ export function createGraphService(deps: SocialDeps) {
       return [...(await summaries(deps, ids)).values()];
     },
 
-    /** For other modules (chat): has either of the two blocked the other? */
-    async isBlockedEitherWay(a: string, b: string): Promise<boolean> {
-      const s = await graphRepository(db).blockState(a, b);
-      return s.aBlockedB || s.bBlockedA;
-    },
+    /** For other modules (chat): who of the two blocked whom. */
+    blockState: (a: string, b: string) => graphRepository(db).blockState(a, b),
 
     /** For other modules (chat): everyone `userId` blocked or was blocked by. */
     blockedIds: (userId: string) => graphRepository(db).blockedEitherWay(userId),

@@ -1,6 +1,6 @@
 // Social (Students Interlinked) owns profiles, the follow/connection graph with blocks and mutes,
 // posts, comments, reactions, reposts, reports and the feed (global schema `social`). Other
-// modules use the block rule through `isBlockedEitherWay` / `blockedIds` of the graph service.
+// modules use the block rule through `blockState` / `blockedIds` of the graph service.
 
 export { type CommentsService, createCommentsService } from './comments.service.ts';
 export { createFeedService, type FeedService } from './feed.service.ts';
