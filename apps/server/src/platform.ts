@@ -320,8 +320,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         .catch((err: unknown) => log.warn({ err }, 'could not push the unread count'));
     },
   });
+  const linkPreviews = createLinkPreviews({ db, allowPrivate: config.LINK_PREVIEW_ALLOW_PRIVATE_NETWORKS });
   const socialDeps: SearchDeps = {
     db,
+    linkPreviews,
     events: publisher,
     displayNames: enrolmentNames,
     institutionsOf: async (userId) =>
@@ -335,7 +337,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         institutionName: c.institutionName,
       })),
   };
-  const social = createSocialModule(socialDeps);
+  // Social reads presence to list who of one's connections is online; chat (below) reads it
+  // unfiltered, to tell who is offline and should be notified.
+  const social = createSocialModule({ ...socialDeps, presence });
   const chat = createChatServices({
     db,
     events: publisher,
@@ -585,9 +589,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   postImagesRoutes(app, { ...routeDeps, images: createPostImages({ db, storage }), posts: social.posts, social: socialDeps });
   linkPreviewRoutes(app, {
     ...routeDeps,
-    linkPreviews: createLinkPreviews({ db, allowPrivate: config.LINK_PREVIEW_ALLOW_PRIVATE_NETWORKS }),
+    linkPreviews,
   });
-  presenceRoutes(app, { ...routeDeps, presence });
+  presenceRoutes(app, { ...routeDeps, presence, visibleTo: social.presence.visibleTo });
   deadLetterRoutes(app, { ...routeDeps, deadLetters });
 
   await app.ready();

@@ -38,6 +38,7 @@ import { StaffPage } from './people/StaffPage.tsx';
 import { StudentDetailPage } from './people/StudentDetailPage.tsx';
 import { StudentsPage } from './people/StudentsPage.tsx';
 import { ImportPage } from './roster/ImportPage.tsx';
+import { SearchPage } from './search/SearchPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { HomePage } from './shell/HomePage.tsx';
@@ -86,6 +87,7 @@ export const router = createBrowserRouter([
           { path: 'people/:userId', element: <PersonPage /> },
           { path: 'me/profile', element: <MyProfilePage /> },
           { path: 'network', element: <NetworkPage /> },
+          { path: 'search', element: <SearchPage /> },
           // The server's connection-request notifications link here.
           { path: 'connections/requests', element: <Navigate to="/network" replace /> },
           { path: 'notifications', element: <NotificationsPage /> },

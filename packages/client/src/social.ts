@@ -7,11 +7,13 @@ import type {
   CreateCommentBody,
   CreatePostBody,
   LinkPreview,
+  OnlineConnections,
   Page,
   PersonSummary,
   Post,
   PostHistory,
   PostImage,
+  Presence,
   Profile,
   ReactionKind,
   Report,
@@ -67,6 +69,10 @@ export function socialApi(call: Call) {
     connections: () => call<{ items: Connection[] }>('GET', '/api/v1/connections'),
     removeConnection: (userId: string) => call<void>('DELETE', `/api/v1/connections/${encodeURIComponent(userId)}`),
     suggestions: () => call<{ items: Suggestion[] }>('GET', '/api/v1/connections/suggestions'),
+    /** Your connections who let you see their presence: online first, then by last seen. */
+    onlineConnections: (query: { limit?: number } = {}) => call<OnlineConnections>('GET', '/api/v1/connections/online', undefined, query),
+    /** Whether people are online; those who hide it from you read as never seen. */
+    presence: (userIds: string[]) => call<{ items: Presence[] }>('GET', '/api/v1/presence', undefined, { userIds: userIds.join(',') }),
     feed: (query: PageArgs = {}) => call<Page<Post>>('GET', '/api/v1/feed', undefined, query),
     /** Posts with a hashtag (without the #) that you may see. */
     tagged: (tag: string, query: PageArgs = {}) =>

@@ -13,6 +13,7 @@ export * from './grades.ts';
 export * from './grading.ts';
 export * from './identity.ts';
 export * from './institutions.ts';
+export * from './links.ts';
 export * from './notification-settings.ts';
 export * from './people.ts';
 export * from './quiz/index.ts';

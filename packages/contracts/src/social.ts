@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const FieldPrivacy = z.enum(['public', 'connections', 'institution', 'only_me']);
 export type FieldPrivacy = z.infer<typeof FieldPrivacy>;
 
-export const PROFILE_PRIVATE_FIELDS = ['headline', 'bio', 'skills', 'interests', 'affiliations'] as const;
+export const PROFILE_PRIVATE_FIELDS = ['headline', 'bio', 'skills', 'interests', 'affiliations', 'presence'] as const;
 export type ProfilePrivateField = (typeof PROFILE_PRIVATE_FIELDS)[number];
 
 export const ProfilePrivacy = z.object({
@@ -15,6 +15,8 @@ export const ProfilePrivacy = z.object({
   skills: FieldPrivacy,
   interests: FieldPrivacy,
   affiliations: FieldPrivacy,
+  /** Who may see whether you are online and when you were last seen (default: connections). */
+  presence: FieldPrivacy,
 });
 export type ProfilePrivacy = z.infer<typeof ProfilePrivacy>;
 
@@ -100,6 +102,35 @@ export type ConnectionRequestQuery = z.input<typeof ConnectionRequestQuery>;
 export const Connection = PersonSummary.extend({ since: z.string() });
 export type Connection = z.infer<typeof Connection>;
 
+/**
+ * Whether someone is online and when they were last seen. Someone whose presence you may not see
+ * reads as never seen (`online: false, lastSeenAt: null`), the same as someone who never came online.
+ */
+export const Presence = z.object({ userId: z.uuid(), online: z.boolean(), lastSeenAt: z.string().nullable() });
+export type Presence = z.infer<typeof Presence>;
+
+export const PresenceQuery = z.strictObject({
+  /** Comma-separated user ids, at most 100. */
+  userIds: z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.uuid()).min(1).max(100)),
+});
+
+export const OnlineConnection = PersonSummary.extend({ online: z.boolean(), lastSeenAt: z.string().nullable() });
+export type OnlineConnection = z.infer<typeof OnlineConnection>;
+
+export const OnlineConnectionsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+export type OnlineConnectionsQuery = z.input<typeof OnlineConnectionsQuery>;
+
+/** Your connections whose presence you may see: online first, then by when they were last seen. */
+export const OnlineConnections = z.object({
+  items: z.array(OnlineConnection),
+  /** How many of them are online now (the list itself stops at `limit`). */
+  onlineCount: z.number().int(),
+});
+export type OnlineConnections = z.infer<typeof OnlineConnections>;
+
 export const Suggestion = PersonSummary.extend({
   sharedInstitutions: z.number().int(),
   mutualConnections: z.number().int(),
@@ -146,6 +177,16 @@ export type UpdatePostBody = z.infer<typeof UpdatePostBody>;
 
 export const ReactionCounts = z.record(z.string(), z.number().int());
 
+/** What a linked page says about itself, as the server read it. */
+export const LinkPreview = z.object({
+  url: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  siteName: z.string(),
+});
+export type LinkPreview = z.infer<typeof LinkPreview>;
+
 export const Post = z.object({
   id: z.uuid(),
   author: PersonSummary,
@@ -155,6 +196,8 @@ export const Post = z.object({
   visibility: z.string(),
   hashtags: z.array(z.string()),
   images: z.array(PostImage),
+  /** The preview of the first link in the text (see `firstLink`), once the server has read that page. */
+  linkPreview: LinkPreview.nullable(),
   /** People mentioned (by @handle) and not dropped (a mention of someone who blocked the author is). */
   mentions: z.array(PersonSummary),
   createdAt: z.string(),
@@ -251,11 +294,3 @@ export type SearchResults = z.infer<typeof SearchResults>;
 export const LinkPreviewQuery = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: 'must be an http or https address' }).max(2000),
 });
-export const LinkPreview = z.object({
-  url: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  imageUrl: z.string().nullable(),
-  siteName: z.string(),
-});
-export type LinkPreview = z.infer<typeof LinkPreview>;

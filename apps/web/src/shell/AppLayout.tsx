@@ -5,6 +5,7 @@ import { EmailVerificationBanner } from '../auth/EmailVerificationBanner.tsx';
 import { useSession } from '../auth/session-store.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { ConnectionStatus } from '../realtime/ConnectionStatus.tsx';
+import { HeaderSearch } from '../search/SearchBox.tsx';
 import { Loading } from '../ui/states.tsx';
 import { InstitutionSwitcher } from './InstitutionSwitcher.tsx';
 import { LogoMark } from './icons.tsx';
@@ -53,6 +54,7 @@ export function AppLayout() {
           </Group>
           {signedIn ? (
             <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: 1, minWidth: 0 }}>
+              <HeaderSearch />
               <InstitutionSwitcher onSwitched={nav.close} />
               <Group gap={4} wrap="nowrap" style={{ flex: 'none' }}>
                 <ConnectionStatus />

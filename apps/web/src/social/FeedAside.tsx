@@ -1,8 +1,10 @@
-// The feed's side column on wide screens: a link to one's own profile and a few people to connect with.
+// The feed's side column on wide screens: a link to one's own profile, who of one's connections is
+// online, and a few people to connect with.
 import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/session-store.ts';
+import { OnlineNow } from './OnlineNow.tsx';
 import { PersonHeader } from './PersonHeader.tsx';
 import { myProfileQuery, suggestionsQuery } from './queries.ts';
 import { suggestionReason } from './SuggestionRow.tsx';
@@ -27,6 +29,7 @@ export function FeedAside() {
           Edit your profile
         </Button>
       </Paper>
+      <OnlineNow limit={6} withLink />
       {(suggestions.data?.length ?? 0) > 0 && (
         <Paper withBorder radius="md" p="md">
           <Title order={2} size="h5" mb="sm">

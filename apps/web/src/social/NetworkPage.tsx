@@ -1,4 +1,5 @@
-// /network: connection requests to answer and waiting, one's connections, people to meet (with why),
+// /network: who of one's connections is online, connection requests to answer and waiting, one's
+// connections, people to meet (with why),
 // and the people one blocked or muted, each with its undo.
 import type { ConnectionRequest, PersonSummary } from '@edumatrix/contracts';
 import { Button, type ButtonProps, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
@@ -10,6 +11,7 @@ import { usePageTitle } from '../ui/usePageTitle.ts';
 import { ConfirmAction } from './ConfirmAction.tsx';
 import { type GraphAction, refreshGraph, runGraphAction, useGraphAction } from './graph-mutations.ts';
 import { NetworkSection } from './NetworkSection.tsx';
+import { OnlineNow } from './OnlineNow.tsx';
 import { PersonHeader } from './PersonHeader.tsx';
 import { blockedQuery, connectionsQuery, mutedQuery, requestsQuery, suggestionsQuery } from './queries.ts';
 import { SuggestionRow } from './SuggestionRow.tsx';
@@ -58,6 +60,7 @@ export function NetworkPage() {
           Your profile and privacy
         </Button>
       </Group>
+      <OnlineNow limit={21} wide />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="lg">
         <NetworkSection title="Requests to you" query={incoming} empty="No requests waiting for you." keyOf={(r) => r.id}>
           {(r) => (

@@ -1,5 +1,6 @@
 // One post as the feed, a profile and the post page show it: author, meta line, Markdown body with
-// linked tags and mentions, the shared original for reposts, reactions, comments and the menu.
+// linked tags and mentions, its images, the first link's preview, the shared original for reposts,
+// reactions, comments and the menu.
 import type { Post } from '@edumatrix/contracts';
 import { Button, Group, Menu, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -10,10 +11,12 @@ import { Comments } from './Comments.tsx';
 import { ConfirmAction } from './ConfirmAction.tsx';
 import { EditPostModal } from './EditPostModal.tsx';
 import { HistoryModal } from './HistoryModal.tsx';
+import { LinkPreviewCard } from './LinkPreviewCard.tsx';
 import { plural } from './labels.ts';
 import { MoreButton } from './MoreButton.tsx';
 import { PersonHeader } from './PersonHeader.tsx';
 import { PostBody } from './PostBody.tsx';
+import { PostImages } from './PostImages.tsx';
 import { useDeletePost, useReactToPost } from './post-mutations.ts';
 import { ReactionBar } from './ReactionBar.tsx';
 import { ReportModal } from './ReportModal.tsx';
@@ -83,6 +86,8 @@ export function PostCard({ post, showComments = false, onDeleted }: Props) {
         </Group>
 
         {post.body && <PostBody text={post.body} hashtags={post.hashtags} mentions={post.mentions} />}
+        {post.images.length > 0 && <PostImages images={post.images} author={post.author.displayName} />}
+        {post.linkPreview && <LinkPreviewCard preview={post.linkPreview} />}
         {post.repostOf && <SharedPost original={post.original} />}
 
         <Group justify="space-between" gap="xs" wrap="wrap">

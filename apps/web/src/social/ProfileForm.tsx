@@ -23,7 +23,14 @@ type Values = {
   privacy: ProfilePrivacy;
 };
 
-const DEFAULTS: ProfilePrivacy = { headline: 'public', bio: 'public', skills: 'public', interests: 'public', affiliations: 'institution' };
+const DEFAULTS: ProfilePrivacy = {
+  headline: 'public',
+  bio: 'public',
+  skills: 'public',
+  interests: 'public',
+  affiliations: 'institution',
+  presence: 'connections',
+};
 
 function Row({ children, privacy }: { children: ReactNode; privacy: ReactNode }) {
   return (
@@ -132,6 +139,14 @@ export function ProfileForm({ profile }: { profile: Profile }) {
               You are not a member of any institution yet.
             </Text>
           )}
+        </Row>
+        <Row privacy={privacy('presence')}>
+          <Text size="sm" fw={500}>
+            Online status
+          </Text>
+          <Text size="xs" c="dimmed">
+            Whether you are online now and when you were last here. People who may not see it see you as offline.
+          </Text>
         </Row>
         <FormAlert message={formError} />
         <Group justify="flex-end">

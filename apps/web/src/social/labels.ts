@@ -22,6 +22,7 @@ export const FIELD_LABELS: Record<ProfilePrivateField, string> = {
   skills: 'Skills',
   interests: 'Interests',
   affiliations: 'Institutions',
+  presence: 'Online status',
 };
 
 export const REPORT_REASONS: { value: NonNullable<ReportBody['reason']>; label: string }[] = [

@@ -22,6 +22,8 @@ export const socialKeys = {
   suggestions: () => [...socialKeys.network(), 'suggestions'] as const,
   blocked: () => [...socialKeys.network(), 'blocked'] as const,
   muted: () => [...socialKeys.network(), 'muted'] as const,
+  onlineConnections: (limit: number) => [...socialKeys.network(), 'online', limit] as const,
+  presence: (userId: string) => [...socialKeys.all, 'presence', userId] as const,
 };
 
 const PAGE_SIZE = 20;
@@ -74,5 +76,27 @@ export const suggestionsQuery = () =>
 
 export const blockedQuery = () =>
   queryOptions({ queryKey: socialKeys.blocked(), queryFn: () => client.social.blocked().then((r) => r.items) });
+
+// Presence is polled, not pushed: the gateway sends no presence changes, and pushing every
+// connect and disconnect to each of a person's connections (each push checked against their
+// privacy) costs far more than a glance at a list is worth. Presence is only exact to the
+// server's presence TTL (60 s: a process that dies is noticed when its entries expire), so one
+// cheap query a minute per open page is about as fresh.
+const PRESENCE_POLL_MS = 60_000;
+
+export const onlineConnectionsQuery = (limit: number) =>
+  queryOptions({
+    queryKey: socialKeys.onlineConnections(limit),
+    queryFn: () => client.social.onlineConnections({ limit }),
+    refetchInterval: PRESENCE_POLL_MS,
+  });
+
+/** Someone's presence, when they let the viewer see it (otherwise it reads as never seen). */
+export const presenceQuery = (userId: string) =>
+  queryOptions({
+    queryKey: socialKeys.presence(userId),
+    queryFn: async () => (await client.social.presence([userId])).items[0] ?? null,
+    refetchInterval: PRESENCE_POLL_MS,
+  });
 
 export const mutedQuery = () => queryOptions({ queryKey: socialKeys.muted(), queryFn: () => client.social.muted().then((r) => r.items) });

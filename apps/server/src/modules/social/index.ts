@@ -1,6 +1,7 @@
 // Social (Students Interlinked) owns profiles, the follow/connection graph with blocks and mutes,
 // posts, comments, reactions, reposts, reports and the feed (global schema `social`). Other
-// modules use the block rule through `blockState` / `blockedIds` of the graph service.
+// modules use the block rule through `blockState` / `blockedIds` of the graph service, and
+// the kernel's presence API asks `presence.visibleTo` whose online status a viewer may see.
 
 export { type CommentsService, createCommentsService } from './comments.service.ts';
 export { createFeedService, type FeedService } from './feed.service.ts';
@@ -11,6 +12,7 @@ export { postImagesRoutes } from './post-images.routes.ts';
 export { createPostImages } from './post-images.ts';
 export { postsRoutes } from './posts.routes.ts';
 export { createPostsService, type PostsService } from './posts.service.ts';
+export { createPresenceService, type PresenceDeps, type PresenceService } from './presence.service.ts';
 export { createProfilesService, type ProfilesService } from './profiles.service.ts';
 export { createReactionsService, type ReactionsService } from './reactions.service.ts';
 export { searchIndexConsumer } from './search.consumer.ts';
@@ -26,13 +28,14 @@ import { createCommentsService } from './comments.service.ts';
 import { createFeedService } from './feed.service.ts';
 import { createGraphService } from './graph.service.ts';
 import { createPostsService } from './posts.service.ts';
+import { createPresenceService, type PresenceDeps } from './presence.service.ts';
 import { createProfilesService } from './profiles.service.ts';
 import { createReactionsService } from './reactions.service.ts';
 import { createSearchService, type SearchDeps } from './search.service.ts';
 import { createSuggestionsService } from './suggestions.service.ts';
 
 /** Every social service, wired together (the composition root calls this once). */
-export function createSocialModule(deps: SearchDeps) {
+export function createSocialModule(deps: SearchDeps & Pick<PresenceDeps, 'presence'>) {
   const posts = createPostsService(deps);
   const comments = createCommentsService({ ...deps, posts });
   return {
@@ -44,6 +47,7 @@ export function createSocialModule(deps: SearchDeps) {
     feed: createFeedService(deps),
     suggestions: createSuggestionsService(deps),
     search: createSearchService(deps),
+    presence: createPresenceService(deps),
   };
 }
 

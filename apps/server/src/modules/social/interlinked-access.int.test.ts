@@ -206,6 +206,7 @@ const samples: Record<string, Sample> = {
     make: async (c) => post(`/api/v1/connections/requests/${await freshRequest(c, 'ana')}/withdraw`),
   },
   'GET /api/v1/connections': { rule: 'self', make: async () => get('/api/v1/connections') },
+  'GET /api/v1/connections/online': { rule: 'self', make: async () => get('/api/v1/connections/online') },
   'DELETE /api/v1/connections/:userId': { ...undo, make: async ({ ana }) => del(`/api/v1/connections/${ana.id}`) },
   'GET /api/v1/connections/suggestions': { rule: 'self', make: async () => get('/api/v1/connections/suggestions') },
 

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problemOf, signedUpClient } from '../../testing/factories.ts';
+import { problemOf, signedUpClient, waitFor } from '../../testing/factories.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 import { parsePreview } from './link-previews.ts';
 
@@ -89,5 +89,27 @@ describe(`link previews on ${dbLabel()}`, () => {
     expect(hits).toBe(before);
     expect((await me.social.linkPreview(`${base}/file.pdf`)).title).toBe('127.0.0.1');
     expect((await problemOf(me.social.linkPreview(`${base}/missing`))).problem.code).toBe('social.link_unreachable');
+  });
+
+  it('a post carries the preview of its first link, read once by the server for every reader', async () => {
+    const author = await signedUpClient(open, 'Author');
+    const reader = await signedUpClient(open, 'Reader');
+    await reader.client.social.follow(author.id);
+    const before = hits;
+    // Nobody asked for this page before: posting reads it in the background.
+    const post = await author.client.social.createPost({ body: `Read \`${base}/ignored\` and ${base}/cell, then <${base}/moved>.` });
+    await waitFor('the preview under the post', async () => (await reader.client.social.post(post.id)).linkPreview !== null);
+    expect((await reader.client.social.post(post.id)).linkPreview).toMatchObject({ url: `${base}/cell`, title: 'The Cell, explained' });
+    expect((await reader.client.social.feed()).items[0]?.linkPreview?.title).toBe('The Cell, explained');
+    expect(hits - before).toBe(1);
+    // A page that cannot be read leaves the post without a card, and the post is made all the same.
+    const broken = await author.client.social.createPost({ body: `Gone: ${base}/missing` });
+    await waitFor('the failed read', async () => hits - before === 2);
+    expect((await reader.client.social.post(broken.id)).linkPreview).toBeNull();
+    // On the strict platform a loopback link is refused: no card, and no request reaches the page.
+    const strictAuthor = await signedUpClient(strict, 'Strict');
+    const refused = await strictAuthor.client.social.createPost({ body: `Local: ${base}/cell` });
+    expect((await strictAuthor.client.social.post(refused.id)).linkPreview).toBeNull();
+    expect(hits - before).toBe(2);
   });
 });

@@ -92,6 +92,16 @@ async function fetchPage(url: string, allowPrivate: boolean): Promise<LinkPrevie
   throw refuse('unreachable', `redirects more than ${MAX_REDIRECTS} times`);
 }
 
+/** The cached previews of `urls` (any age: a card may show what a page said yesterday). */
+export async function cachedPreviews(db: Db, urls: string[]): Promise<Map<string, LinkPreview>> {
+  if (urls.length === 0) return new Map();
+  const rows = await rowsOf<{ url: string; data: LinkPreview | string }>(
+    db,
+    sql`select url, data from social.link_previews where url = any(${[...new Set(urls)]}::text[])`,
+  );
+  return new Map(rows.map((r) => [r.url, typeof r.data === 'string' ? (JSON.parse(r.data) as LinkPreview) : r.data]));
+}
+
 export function createLinkPreviews(deps: { db: Db; allowPrivate: boolean }) {
   return {
     async get(url: string): Promise<LinkPreview> {

@@ -1,6 +1,7 @@
 // Turns post rows into what one viewer gets: names, counts, their own reaction, and the shared
 // original only when they may see it.
-import type { Post, ReactionKind } from '@edumatrix/contracts';
+import { firstLink, type Post, type ReactionKind } from '@edumatrix/contracts';
+import { cachedPreviews } from './link-previews.ts';
 import { imagesOf } from './post-images.ts';
 import { type PostRow, postsRepository } from './posts.repository.ts';
 import { mayViewField, visibilityLabel } from './privacy.ts';
@@ -17,7 +18,8 @@ export async function presentPosts(deps: SocialDeps, viewer: Viewer, rows: PostR
     ...rows.flatMap((r) => [r.author_id, ...r.mentions]),
     ...[...originals.values()].map((o) => o.author_id),
   ]);
-  const [stats, images, headlines] = await Promise.all([
+  const links = new Map(rows.map((r) => [r.id, firstLink(r.body)]));
+  const [stats, images, headlines, previews] = await Promise.all([
     repo.stats(
       rows.map((r) => r.id),
       viewer.id,
@@ -27,6 +29,10 @@ export async function presentPosts(deps: SocialDeps, viewer: Viewer, rows: PostR
       rows.map((r) => r.id),
     ),
     profilesRepository(deps.db).headlines([...new Set(rows.map((r) => r.author_id))]),
+    cachedPreviews(
+      deps.db,
+      [...links.values()].filter((u): u is string => u !== null),
+    ),
   ]);
   // Shown with the post when the viewer may see it; whether they share an institution is not
   // worked out per card, so an institution-only headline stays on the profile page.
@@ -47,6 +53,7 @@ export async function presentPosts(deps: SocialDeps, viewer: Viewer, rows: PostR
       visibility: visibilityLabel(r.visibility, r.institution_id),
       hashtags: r.hashtags,
       images: images.get(r.id) ?? [],
+      linkPreview: previews.get(links.get(r.id) ?? '') ?? null,
       // Someone who has since blocked (or been blocked by) the viewer is not shown to them.
       mentions: r.mentions.filter((id) => !viewer.blocked.has(id)).map((id) => summaryOf(people, id)),
       createdAt: toIso(r.created_at),

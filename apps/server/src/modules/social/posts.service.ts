@@ -1,6 +1,6 @@
 // Posts: create (with hashtags and mentions parsed here), read, edit with history, soft delete,
 // repost. Whoever may not see a post gets 404, as if it did not exist.
-import type { CreatePostBody, Post, PostHistory, UpdatePostBody } from '@edumatrix/contracts';
+import { type CreatePostBody, firstLink, type Post, type PostHistory, type UpdatePostBody } from '@edumatrix/contracts';
 import { uuidv7 } from 'uuidv7';
 import { forbidden, invalidField, notFound } from '../../platform/http/app-error.ts';
 import { announceMentions, mayBeTold, resolveMentions } from './mentions.ts';
@@ -30,6 +30,12 @@ export function createPostsService(deps: SocialDeps) {
     const post = await visiblePost(await loadViewer(deps, userId), postId);
     if (post.author_id !== userId) throw forbidden('social.not_author', 'Only the author can change this post');
     return post;
+  }
+
+  /** Reads the first linked page now, so readers find its preview under the post; failing only means no card. */
+  function warmLinkPreview(body: string) {
+    const url = firstLink(body);
+    if (url && deps.linkPreviews) deps.linkPreviews.get(url).catch(() => undefined);
   }
 
   return {
@@ -74,6 +80,7 @@ export function createPostsService(deps: SocialDeps) {
         await announceMentions(deps, trx, { postId: post.id, commentId: null, authorId: userId, authorName, toldIds: told });
         return post;
       });
+      warmLinkPreview(body);
       return (await presentPosts(deps, viewer, [row]))[0] as Post;
     },
 
@@ -99,6 +106,7 @@ export function createPostsService(deps: SocialDeps) {
         await r.updateBody(postId, { body: input.body.trim(), hashtags: parseHashtags(input.body), mentions });
         await announceMentions(deps, trx, { postId, commentId: null, authorId: userId, authorName, toldIds: told });
       });
+      warmLinkPreview(input.body);
       return this.get(userId, postId);
     },
 

@@ -19,7 +19,14 @@ describe(`social profiles on ${dbLabel()}`, () => {
     const ada = await signedUpClient(t, 'Ada');
     const mine = await ada.client.social.myProfile();
     expect(mine).toMatchObject({ userId: ada.id, displayName: 'Ada', handle: null, headline: '', skills: [], followers: 0 });
-    expect(mine.privacy).toEqual({ headline: 'public', bio: 'public', skills: 'public', interests: 'public', affiliations: 'institution' });
+    expect(mine.privacy).toEqual({
+      headline: 'public',
+      bio: 'public',
+      skills: 'public',
+      interests: 'public',
+      affiliations: 'institution',
+      presence: 'connections',
+    });
 
     const handle = unique('ada_').toLowerCase().slice(0, 30);
     const edited = await ada.client.social.updateProfile({

@@ -60,6 +60,12 @@ export function profilesRepository(db: Db) {
         rows.map((r) => [r.user_id as string, { headline: r.headline as string, privacy: r.privacy as Partial<ProfilePrivacy> }]),
       );
     },
+    /** The privacy settings people chose (absent: none chosen, so all defaults). */
+    async privacies(userIds: string[]): Promise<Map<string, Partial<ProfilePrivacy>>> {
+      if (userIds.length === 0) return new Map();
+      const rows = await db.selectFrom('social.profiles').select(['user_id', 'privacy']).where('user_id', 'in', userIds).execute();
+      return new Map(rows.map((r) => [r.user_id as string, r.privacy as Partial<ProfilePrivacy>]));
+    },
     async idsByHandle(handles: string[]): Promise<Map<string, string>> {
       if (handles.length === 0) return new Map();
       const rows = await db.selectFrom('social.profiles').select(['user_id', 'handle']).where('handle', 'in', handles).execute();

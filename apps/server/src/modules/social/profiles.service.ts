@@ -10,13 +10,17 @@ import { emptyProfile, type ProfileRow, profilesRepository } from './profiles.re
 import { relationOf } from './relations.ts';
 import type { SocialDeps } from './social.deps.ts';
 
-/** Open by default, except where you study or work: people who share an institution see that. */
+/**
+ * Open by default, except where you study or work (people who share an institution see that) and
+ * whether you are online (your connections see that).
+ */
 export const DEFAULT_PRIVACY: ProfilePrivacy = {
   headline: 'public',
   bio: 'public',
   skills: 'public',
   interests: 'public',
   affiliations: 'institution',
+  presence: 'connections',
 };
 
 const dedupe = (values: string[]) => [...new Map(values.map((v) => [v.toLowerCase(), v])).values()];

@@ -1,6 +1,6 @@
 // What the social module needs from the rest of the platform, handed in by the composition root
 // (it never reads another module's tables), and the small helpers every social service shares.
-import type { Affiliation, PersonSummary } from '@edumatrix/contracts';
+import type { Affiliation, LinkPreview, PersonSummary } from '@edumatrix/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import type { EventPublisher } from '../../platform/events/outbox.ts';
 import { profilesRepository } from './profiles.repository.ts';
@@ -14,6 +14,8 @@ export type SocialDeps = {
   institutionsOf(userId: string): Promise<Affiliation[]>;
   /** Institutions: every member of one (suggestions, live pushes of institution posts). */
   memberIds(institutionId: string): Promise<string[]>;
+  /** Reads (and caches) a linked page's preview; posts warm it for their readers. */
+  linkPreviews?: { get(url: string): Promise<LinkPreview> };
 };
 
 /** Names and handles of people, for presenting authors, requests and mentions. */

@@ -3,6 +3,8 @@ import {
   Connection,
   ConnectionRequest,
   ConnectionRequestQuery,
+  OnlineConnections,
+  OnlineConnectionsQuery,
   PersonSummary,
   Profile,
   SendConnectionRequestBody,
@@ -13,6 +15,7 @@ import { z } from 'zod';
 import { userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
 import type { GraphService } from './graph.service.ts';
+import type { PresenceService } from './presence.service.ts';
 import type { ProfilesService } from './profiles.service.ts';
 import type { SuggestionsService } from './suggestions.service.ts';
 
@@ -22,9 +25,9 @@ const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) 
 
 export function socialRoutes(
   app: HttpApp,
-  deps: RouteDeps & { profiles: ProfilesService; graph: GraphService; suggestions: SuggestionsService },
+  deps: RouteDeps & { profiles: ProfilesService; graph: GraphService; suggestions: SuggestionsService; presence: PresenceService },
 ) {
-  const { guards, profiles, graph, suggestions } = deps;
+  const { guards, profiles, graph, suggestions, presence } = deps;
   const tags = ['social'];
   const user = guards.user();
 
@@ -127,6 +130,19 @@ export function socialRoutes(
     '/api/v1/connections',
     { schema: { tags, summary: 'Your connections, newest first', response: { 200: items(Connection) } }, onRequest: user },
     async (req) => ({ items: await graph.connections(userOf(req).id) }),
+  );
+  app.get(
+    '/api/v1/connections/online',
+    {
+      schema: {
+        tags,
+        summary: 'Your connections who let you see their presence: online first, then by when they were last seen',
+        querystring: OnlineConnectionsQuery,
+        response: { 200: OnlineConnections },
+      },
+      onRequest: user,
+    },
+    async (req) => presence.onlineConnections(userOf(req).id, req.query.limit),
   );
   app.delete(
     '/api/v1/connections/:userId',

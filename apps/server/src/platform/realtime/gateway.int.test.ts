@@ -227,6 +227,8 @@ describe(`real-time gateway on ${dbLabel()}`, () => {
   it('presence: online while a socket is connected, last seen after it closes', async () => {
     const user = await signedUpClient(t, 'Present');
     const observer = await signedUpClient(t, 'Observer');
+    // Who may see it is the social module's rule (modules/social/presence.int.test.ts); here, everyone.
+    await user.client.social.updateProfile({ privacy: { presence: 'public' } });
     const presenceOf = async () =>
       (
         await observer.client.raw<{ items: { online: boolean; lastSeenAt: string | null }[] }>('GET', '/api/v1/presence', undefined, {
