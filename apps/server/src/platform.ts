@@ -15,6 +15,7 @@ import { allMigrations } from './modules/all-migrations.ts';
 import { conversationsRoutes, createChatServices, messagesRoutes, registerChatSocket } from './modules/chat/index.ts';
 import {
   assignmentsRoutes,
+  coLearnersOf,
   coursesConsumer,
   coursesPermissions,
   coursesRoutes,
@@ -43,6 +44,7 @@ import { createIdentityService, type IdentityService, identityRoutes, liveSessio
 import {
   announcementsRoutes,
   attendanceRoutes,
+  classmatesOf,
   courseGradesConsumer,
   createAcademicYearsService,
   createAnnouncementsService,
@@ -82,6 +84,8 @@ import {
   startChannelSender,
 } from './modules/notifications/index.ts';
 import {
+  avatarRoutes,
+  createAvatars,
   createLinkPreviews,
   createPostImages,
   createSocialModule,
@@ -329,6 +333,20 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     institutionsOf: async (userId) =>
       (await institutions.listMine(userId)).map((i) => ({ institutionId: i.id, name: i.name, role: i.myRole })),
     memberIds: institutions.memberIds,
+    // Classmates and fellow learners, looked up in each of the user's institutions (at most 20).
+    sharedLearning: async (userId) => {
+      const shared = new Map<string, { classes: number; courses: number }>();
+      for (const mine of (await institutions.listMine(userId)).slice(0, 20)) {
+        const schema = (await institutions.basics(mine.id))?.schema;
+        if (!schema) continue;
+        const [classes, courses] = await Promise.all([classmatesOf(db, schema, userId, 500), coLearnersOf(db, schema, userId, 500)]);
+        for (const id of new Set([...classes.keys(), ...courses.keys()])) {
+          const s = shared.get(id) ?? { classes: 0, courses: 0 };
+          shared.set(id, { classes: s.classes + (classes.get(id) ?? 0), courses: s.courses + (courses.get(id) ?? 0) });
+        }
+      }
+      return shared;
+    },
     searchCourses: async (q, limit) =>
       (await catalogue.list({ q, limit })).items.map((c) => ({
         courseId: c.courseId,
@@ -347,6 +365,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     presence,
     blockState: social.graph.blockState,
     displayNames: enrolmentNames,
+    markNotificationsRead: notifications.markGroupRead,
     live: () => (gateway ? { push: gateway.toRoom, leave: gateway.leave } : null),
   });
   // Notification e-mails and pushes are sent by the worker role; the consumer only queues them.
@@ -587,6 +606,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   postsRoutes(app, { ...routeDeps, ...social });
   searchRoutes(app, { ...routeDeps, search: social.search });
   postImagesRoutes(app, { ...routeDeps, images: createPostImages({ db, storage }), posts: social.posts, social: socialDeps });
+  avatarRoutes(app, {
+    ...routeDeps,
+    avatars: createAvatars({ db, storage, onCleanupError: (err) => log.warn({ err }, 'could not delete an old profile picture') }),
+  });
   linkPreviewRoutes(app, {
     ...routeDeps,
     linkPreviews,

@@ -190,6 +190,13 @@ describe('chat in Chromium', () => {
     await expect.poll(() => pa.getByRole('link', { name: 'Messages, 1 unread' }).count(), { timeout: 15_000 }).toBe(1);
     await shot(pb, 'chat-direct-bo');
     await shot(pa, 'chat-nav-badge');
+    // The server counts over all her conversations, more than the list loads (50): 51 groups more, one unread each.
+    const di = await person(t, 'Di Many');
+    const groups = await Promise.all(
+      Array.from({ length: 51 }, (_, i) => di.client.chat.createGroup({ title: `Group ${i}`, memberIds: [ana.id] })),
+    );
+    await Promise.all(groups.map((g, i) => di.client.chat.send(g.id, { clientId: `di-${i}`, body: 'Hi Ana' })));
+    await expect.poll(() => pa.getByRole('link', { name: 'Messages, 52 unread' }).count(), { timeout: 30_000 }).toBe(1);
     expect(a.consoleErrors).toEqual([]);
     expect(b.consoleErrors).toEqual([]);
   }, 240_000);
@@ -228,7 +235,7 @@ describe('chat in Chromium', () => {
     await pb.goto(`${t.url}/chat/${groupId}`);
     await shows(pb, 'Welcome, both');
     // Cy writes from elsewhere: both see it under his name.
-    await cy.client.chat.send(groupId, { clientId: 'cy-1', body: 'Hello from Cy' });
+    const fromCy = await cy.client.chat.send(groupId, { clientId: 'cy-1', body: 'Hello from Cy' });
     await shows(pa, 'Hello from Cy');
     await shows(pb, 'Hello from Cy');
     expect(await message(pb, 'Hello from Cy').textContent()).toContain('Cy Member');
@@ -246,25 +253,36 @@ describe('chat in Chromium', () => {
     await expect.poll(() => pa.getByText('Sending…').count(), { timeout: 15_000 }).toBe(0);
 
     // Bo goes offline as the server ends his session (as after a long absence); three messages are
-    // sent meanwhile. Back online he has each once, in order: the page caught up by sequence number.
+    // sent meanwhile, and Cy edits his. Back online he has each once, in order: the page caught up by
+    // sequence number; and the edit, which catch-up does not replay, shows as the held messages reload.
     const frames: string[] = [];
     pb.on('websocket', (ws) => ws.on('framesent', (f) => frames.push(String(f.payload))));
     const expected = ['Welcome, both', 'Hello from Cy', 'Sent on a bad line'];
-    const awayAndBack = async (texts: string[], leaving?: () => void) => {
+    const awayAndBack = async (texts: string[], leaving?: () => void, meanwhile?: () => Promise<void>) => {
       leaving?.();
       await b.page.context().setOffline(true);
       await expect.poll(() => pb.getByText('Live updates: connected').count(), { timeout: 15_000 }).toBe(0);
       for (const text of texts) await send(pa, text);
+      await meanwhile?.();
       await pb.waitForTimeout(500);
       expect(await message(pb, texts[0] as string).count()).toBe(0);
       await b.page.context().setOffline(false);
       await connected(pb);
       await shows(pb, texts.at(-1) as string);
-      await pb.waitForTimeout(500);
       expected.push(...texts);
+      await expect.poll(() => bubbles(pb), { timeout: 15_000 }).toEqual(expected);
+      await pb.waitForTimeout(500);
       expect(await bubbles(pb)).toEqual(expected);
     };
-    await awayAndBack(['missed one', 'missed two', 'missed three'], () => t.platform.gateway()?.disconnect(`user:${bo.id}`));
+    await awayAndBack(
+      ['missed one', 'missed two', 'missed three'],
+      () => t.platform.gateway()?.disconnect(`user:${bo.id}`),
+      async () => {
+        await cy.client.chat.edit(groupId, fromCy.id, { body: 'Hello from Cy, edited' });
+        await shows(pa, 'Hello from Cy, edited');
+        expected[1] = 'Hello from Cy, edited';
+      },
+    );
     expect(frames.some((f) => f.includes('"catchup"') && f.includes(`conversation:${groupId}`))).toBe(true);
     // A short drop: Socket.IO recovers the session and replays what was missed, once.
     await awayAndBack(['later one', 'later two']);

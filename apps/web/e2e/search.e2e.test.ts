@@ -92,14 +92,16 @@ describe('Search in Chromium', () => {
     expect(await box.inputValue()).toBe('');
     await expect.poll(() => list.count()).toBe(0);
 
-    // A click opens a post; a hashtag opens the feed narrowed to it.
+    // A click opens a post; a hashtag opens its page, with José's post though Sam does not follow him.
     await box.fill('rover');
     await group('Posts').getByRole('option').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/posts/${post.id}`);
     await expect.poll(() => page.locator(`article[data-post="${post.id}"]`).count(), { timeout: 10_000 }).toBe(1);
     await box.fill('#robot');
     await group('Hashtags').getByRole('option', { name: '#robotics' }).click();
-    await expect.poll(() => new URL(page.url()).search).toBe('?tag=robotics');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/hashtags/robotics');
+    await expect.poll(() => page.locator(`article[data-post="${post.id}"]`).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByRole('heading', { name: '#robotics', level: 1 }).count()).toBe(1);
 
     // Escape closes the list; Enter with nothing chosen opens the search page. "jose" finds José.
     await box.fill('jose');
@@ -142,6 +144,7 @@ describe('Search in Chromium', () => {
     ]);
     expect(await courseSection.textContent()).toContain('Harbour College');
     expect(await page.getByRole('region', { name: 'Hashtags' }).getByRole('link').textContent()).toBe('#robotics 1 post');
+    expect(await page.getByRole('region', { name: 'Hashtags' }).getByRole('link').getAttribute('href')).toBe('/hashtags/robotics');
     expect(await page.getByRole('status').filter({ hasText: 'for “robo”' }).textContent()).toBe('4 results for “robo”');
     await shot(page, 'search-page');
 

@@ -71,7 +71,7 @@ describe('Students Interlinked in Chromium', () => {
     expect(await stillSamePage(b)).toBe('not reloaded');
     await expect.poll(() => pill.count()).toBe(0);
     expect(await bCard.locator('strong').textContent()).toBe('class');
-    expect(await bCard.getByRole('link', { name: '#physics' }).getAttribute('href')).toBe('/feed?tag=physics');
+    expect(await bCard.getByRole('link', { name: '#physics' }).getAttribute('href')).toBe('/hashtags/physics');
     expect(await bCard.getByRole('link', { name: '@ben_reader' }).getAttribute('href')).toBe(`/people/${ben.id}`);
 
     // He reacts and comments.
@@ -86,11 +86,26 @@ describe('Students Interlinked in Chromium', () => {
     await expect.poll(() => bCard.getByRole('article', { name: 'Comment by Ben Reader' }).count(), { timeout: 10_000 }).toBe(1);
     await shot(b, 'feed');
 
-    // The hashtag link narrows the feed to its posts, inside the app.
+    // The hashtag link opens the tag's page, inside the app: everyone's posts with it that Ben may
+    // see, Cal's too though Ben does not follow him, but not Cal's post for his connections only.
+    const cal = await signedUpClient(t, 'Cal Stranger');
+    const calPost = await cal.client.social.createPost({ body: 'Lab notes from the #physics room' });
+    await cal.client.social.createPost({ body: 'Only for my connections: #physics answers', visibility: 'connections' });
     await bCard.getByRole('link', { name: '#physics' }).click();
-    await expect.poll(() => new URL(b.url()).search).toBe('?tag=physics');
-    await expect.poll(() => b.getByText('in your feed').count()).toBe(1);
+    await expect.poll(() => new URL(b.url()).pathname).toBe('/hashtags/physics');
+    await expect.poll(() => b.getByRole('heading', { name: '#physics', level: 1 }).count(), { timeout: 10_000 }).toBe(1);
+    const tagged = b.locator('article[data-post]');
+    await expect.poll(() => tagged.count(), { timeout: 10_000 }).toBe(2);
+    expect(await tagged.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-post')))).toEqual([calPost.id, postId]);
+    expect(await b.getByText('2 posts', { exact: false }).count()).toBe(1);
     expect(await stillSamePage(b)).toBe('not reloaded');
+    await shot(b, 'hashtag');
+    // Old links to the feed narrowed to a tag land on the tag's page; a tag nobody used says so.
+    await b.goto(`${t.url}/feed?tag=Physics`);
+    await expect.poll(() => new URL(b.url()).pathname).toBe('/hashtags/physics');
+    await expect.poll(() => tagged.count(), { timeout: 10_000 }).toBe(2);
+    await b.goto(`${t.url}/hashtags/nobodyusesthis`);
+    await expect.poll(() => b.getByText('No posts tagged #nobodyusesthis', { exact: false }).count(), { timeout: 10_000 }).toBe(1);
 
     // Ada answers on the post's page; Ben answers her reply, which joins the same thread.
     await a.goto(`${t.url}/posts/${postId}`);
@@ -110,6 +125,9 @@ describe('Students Interlinked in Chromium', () => {
     await replyBox.fill('@ada_author I will bring the magnets.');
     await b.getByRole('button', { name: 'Post reply' }).click();
     await expect.poll(() => b.getByRole('article', { name: 'Comment by Ben Reader' }).count(), { timeout: 10_000 }).toBe(2);
+    // The mention in his comment links to Ada's profile, as mentions in posts do.
+    const mention = b.getByRole('article', { name: 'Comment by Ben Reader' }).getByRole('link', { name: '@ada_author' });
+    expect(await mention.getAttribute('href')).toBe(`/people/${ada.id}`);
     const thread = (await ada.client.social.comments(postId)).items;
     expect(thread.map((c) => c.body)).toEqual(['Count me in!', 'See you at four.', '@ada_author I will bring the magnets.']);
     const top = thread[0]?.id;

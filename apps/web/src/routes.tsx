@@ -44,6 +44,7 @@ import { AppLayout } from './shell/AppLayout.tsx';
 import { HomePage } from './shell/HomePage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { FeedPage } from './social/FeedPage.tsx';
+import { HashtagPage } from './social/HashtagPage.tsx';
 import { MyProfilePage } from './social/MyProfilePage.tsx';
 import { NetworkPage } from './social/NetworkPage.tsx';
 import { PersonPage } from './social/PersonPage.tsx';
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
             ],
           },
           { path: 'feed', element: <FeedPage /> },
+          { path: 'hashtags/:tag', element: <HashtagPage /> },
           { path: 'posts/:postId', element: <PostPage /> },
           { path: 'people/:userId', element: <PersonPage /> },
           { path: 'me/profile', element: <MyProfilePage /> },

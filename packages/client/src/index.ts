@@ -25,6 +25,7 @@ import type {
   CatalogueQuery,
   ChangePasswordBody,
   ChatMemberRole,
+  ChatUnread,
   ClassQuery,
   Conversation,
   ConversationDetail,
@@ -640,6 +641,8 @@ export function createClient(options: ClientOptions = {}) {
     },
     chat: {
       list: (query: Partial<ConversationQuery> = {}) => call<Page<Conversation>>('GET', '/api/v1/conversations', undefined, query),
+      /** Unread over all one's conversations (the list holds only a page of them). */
+      unread: () => call<ChatUnread>('GET', '/api/v1/conversations/unread'),
       get: (id: string) => call<ConversationDetail>('GET', conv(id)),
       /** The direct conversation with someone, created on first use. */
       direct: (userId: string) => call<ConversationDetail>('POST', '/api/v1/conversations/direct', { userId }),

@@ -49,6 +49,9 @@ export function socialApi(call: Call) {
     /** One search box: people, posts, hashtags and public courses. */
     search: (q: string, limit?: number) => call<SearchResults>('GET', '/api/v1/search', undefined, { q, limit }),
     myProfile: () => call<Profile>('GET', '/api/v1/me/profile'),
+    /** Sets your profile picture from PNG or JPEG bytes (typed by the Blob); it is cropped to a square. */
+    setAvatar: (image: Blob) => call<{ avatarUrl: string }>('PUT', '/api/v1/me/avatar', image),
+    removeAvatar: () => call<void>('DELETE', '/api/v1/me/avatar'),
     updateProfile: (body: UpdateProfileBody) => call<Profile>('PUT', '/api/v1/me/profile', body),
     profile: (userId: string) => call<Profile>('GET', person(userId)),
     timeline: (userId: string, query: PageArgs = {}) => call<Page<Post>>('GET', `${person(userId)}/posts`, undefined, query),

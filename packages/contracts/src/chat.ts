@@ -136,6 +136,10 @@ export type Conversation = z.infer<typeof Conversation>;
 export const ConversationDetail = Conversation.extend({ members: z.array(ChatMember) });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
+/** Unread over all of one's conversations: how many have something unread, and how many messages. */
+export const ChatUnread = z.object({ conversations: z.number().int(), messages: z.number().int() });
+export type ChatUnread = z.infer<typeof ChatUnread>;
+
 /** Pushed to the conversation's room and its members' user rooms when its members change. */
 export type ChatMembersPush = { conversationId: string; memberIds: string[]; removedIds: string[] };
 /** Pushed when a member's read position moves. */

@@ -62,6 +62,7 @@ export const Profile = z.object({
   userId: z.uuid(),
   displayName: z.string(),
   handle: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
   headline: z.string().optional(),
   bio: z.string().optional(),
   skills: z.array(z.string()).optional(),
@@ -78,7 +79,13 @@ export const Profile = z.object({
 });
 export type Profile = z.infer<typeof Profile>;
 
-export const PersonSummary = z.object({ userId: z.uuid(), displayName: z.string(), handle: z.string().nullable() });
+export const PersonSummary = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  handle: z.string().nullable(),
+  /** Their profile picture (public, like the name), or null for initials. */
+  avatarUrl: z.string().nullable(),
+});
 export type PersonSummary = z.infer<typeof PersonSummary>;
 
 export const ConnectionRequestStatus = z.enum(['pending', 'accepted', 'declined', 'withdrawn']);
@@ -133,6 +140,10 @@ export type OnlineConnections = z.infer<typeof OnlineConnections>;
 
 export const Suggestion = PersonSummary.extend({
   sharedInstitutions: z.number().int(),
+  /** Classes you are both students of, in any of your institutions. */
+  sharedClasses: z.number().int(),
+  /** Courses you are both enrolled in. */
+  sharedCourses: z.number().int(),
   mutualConnections: z.number().int(),
 });
 export type Suggestion = z.infer<typeof Suggestion>;
@@ -237,6 +248,8 @@ export const Comment = z.object({
   parentId: z.uuid().nullable(),
   author: PersonSummary,
   body: z.string(),
+  /** The people its @handles name (none once deleted), for linking them. */
+  mentions: z.array(PersonSummary),
   createdAt: z.string(),
   deleted: z.boolean(),
   reactions: ReactionCounts,

@@ -1,18 +1,17 @@
 // The nav's "Messages" entry with the total unread badge; it also mounts the chat's live updates,
 // since the nav is on every signed-in page.
 import { Badge, NavLink } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
-import { totalUnread } from './cache.ts';
 import { ChatIcon } from './icons.tsx';
-import { conversationsQuery } from './queries.ts';
+import { unreadQuery } from './queries.ts';
 import { useChatLive } from './useChatLive.ts';
 
 export function ChatNavLink({ onNavigate }: { onNavigate: () => void }) {
   useChatLive();
   const { pathname } = useLocation();
-  const list = useInfiniteQuery(conversationsQuery());
-  const unread = totalUnread(list.data);
+  // Counted by the server over every conversation (the list holds only its first pages).
+  const unread = useQuery(unreadQuery()).data?.messages ?? 0;
   const active = pathname === '/chat' || pathname.startsWith('/chat/');
   return (
     <NavLink

@@ -56,6 +56,11 @@ async function fillGap(queryClient: QueryClient, conversationId: string, after: 
   }
 }
 
+/** The nav's total: counted by the server over every conversation, so asked again when it may have changed. */
+export function refreshUnread(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: chatKeys.unread() });
+}
+
 /** A new message, from any path. */
 export function receiveMessage(queryClient: QueryClient, message: Message, me: string) {
   const key = chatKeys.messages(message.conversationId);
@@ -64,7 +69,8 @@ export function receiveMessage(queryClient: QueryClient, message: Message, me: s
   if (run) {
     const newest = newestSeq(run);
     let next = mergeMessages(run, [message]);
-    // A new reply raises its root's count (the server counts it, but pushes only the reply).
+    // A new reply raises its root's count at once; the server then pushes the root with its stored
+    // count (chat:message_updated), which settles it even when a reply was missed or met twice.
     if (!known && message.threadId) {
       next = {
         ...next,
@@ -88,6 +94,8 @@ export function receiveMessage(queryClient: QueryClient, message: Message, me: s
   // Sending is reading: the server moves the sender's read position without a receipt push.
   applyRead(queryClient, { conversationId: message.conversationId, userId: message.senderId, seq: message.seq }, '');
   touchList(queryClient, message, me);
+  // Someone else's is one more unread; our own reads everything before it.
+  refreshUnread(queryClient);
 }
 
 /** An edited or deleted message, or one whose reactions changed. */
@@ -103,6 +111,8 @@ export function updateMessage(queryClient: QueryClient, message: Message) {
   queryClient.setQueryData<ConversationPages>(chatKeys.lists(), (data) =>
     data ? mapConversations(data, (c) => (c.lastMessage?.id === message.id ? { ...c, lastMessage: message } : c)) : data,
   );
+  // A deleted message is no longer unread.
+  if (message.deletedAt) refreshUnread(queryClient);
 }
 
 /** A read position moved: the receipts of the open conversation, and our own unread count. */
@@ -116,6 +126,7 @@ export function applyRead(queryClient: QueryClient, push: ChatReadPush, me: stri
       : detail,
   );
   if (push.userId !== me) return;
+  refreshUnread(queryClient);
   let exact = true;
   queryClient.setQueryData<ConversationPages>(chatKeys.lists(), (data) =>
     data
@@ -137,6 +148,7 @@ export function applyOwnRead(queryClient: QueryClient, conversationId: string, m
   queryClient.setQueryData<ConversationPages>(chatKeys.lists(), (data) =>
     data ? mapConversations(data, (c) => (c.id === conversationId ? { ...c, unreadCount } : c)) : data,
   );
+  refreshUnread(queryClient);
 }
 
 /** Members changed: reload who is in it; someone removed (us, perhaps) no longer sees it. */
@@ -149,9 +161,5 @@ export function applyMembers(queryClient: QueryClient, push: ChatMembersPush, me
   }
   void queryClient.invalidateQueries({ queryKey: chatKeys.detail(push.conversationId) });
   void queryClient.invalidateQueries({ queryKey: chatKeys.lists() });
-}
-
-/** The total the nav shows: unread messages in the conversations loaded. */
-export function totalUnread(data: ConversationPages | undefined): number {
-  return data?.pages.reduce((sum, page) => sum + page.items.reduce((s, c) => s + c.unreadCount, 0), 0) ?? 0;
+  refreshUnread(queryClient);
 }

@@ -8,6 +8,7 @@ import { client } from '../api.ts';
 export const chatKeys = {
   all: ['chat'] as const,
   lists: () => [...chatKeys.all, 'conversations'] as const,
+  unread: () => [...chatKeys.all, 'unread'] as const,
   detail: (id: string) => [...chatKeys.all, 'conversation', id] as const,
   messages: (id: string) => [...chatKeys.all, 'messages', id] as const,
   thread: (id: string, rootId: string) => [...chatKeys.all, 'thread', id, rootId] as const,
@@ -17,7 +18,7 @@ export const chatKeys = {
 
 export type ConversationPages = InfiniteData<Page<Conversation>>;
 
-/** Most recently active first; the nav badge sums the unread counts of what is loaded. */
+/** Most recently active first, each with its unread count. */
 export const conversationsQuery = () =>
   infiniteQueryOptions({
     queryKey: chatKeys.lists(),
@@ -25,6 +26,9 @@ export const conversationsQuery = () =>
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
+
+/** Unread over all one's conversations (the nav badge); refetched as chat pushes arrive. */
+export const unreadQuery = () => queryOptions({ queryKey: chatKeys.unread(), queryFn: () => client.chat.unread() });
 
 export const conversationQuery = (id: string) => queryOptions({ queryKey: chatKeys.detail(id), queryFn: () => client.chat.get(id) });
 
@@ -46,24 +50,33 @@ export function mergeMessages(run: MessageRun, incoming: Message[]): MessageRun 
 export const newestSeq = (run: MessageRun | undefined) => run?.messages.at(-1)?.seq ?? 0;
 
 /**
- * First load: the newest page. Later loads (a refetch after a gap) keep what is held and add what
- * came after it, page by page, then refresh the newest page for edits; a gap too long to fill starts afresh.
+ * First load: the newest page. A later load (a refetch after a lost connection) reloads everything
+ * held, from its oldest message on, rather than only what came after it: edits, deletes and reactions
+ * made meanwhile reached nobody, and the room's catch-up replays only new messages. A run too long to
+ * reload starts afresh from the newest page.
  */
 async function loadMessages(queryClient: QueryClient, id: string): Promise<MessageRun> {
-  const held = queryClient.getQueryData<MessageRun>(chatKeys.messages(id));
+  const key = chatKeys.messages(id);
+  const held = queryClient.getQueryData<MessageRun>(key);
   const newest = await client.chat.messages(id, { limit: PAGE });
   const fresh = { messages: newest.items, hasOlder: newest.hasMore };
-  if (!held || held.messages.length === 0) return fresh;
+  const oldest = held?.messages[0]?.seq;
+  if (!held || oldest === undefined) return fresh;
   const first = newest.items[0]?.seq ?? Number.POSITIVE_INFINITY;
-  let after = newestSeq(held);
-  let run = held;
+  let after = oldest - 1;
+  // When the newest page reaches back past what was held, it says whether anything is older.
+  let run: MessageRun = { messages: [], hasOlder: first <= oldest ? newest.hasMore : held.hasOlder };
   for (let page = 0; first > after + 1 && page < MAX_CATCH_UP_PAGES; page++) {
     const next = await client.chat.messages(id, { after, limit: CATCH_UP_PAGE });
     run = mergeMessages(run, next.items);
-    after = newestSeq(run);
+    after = newestSeq(run) || after;
     if (!next.hasMore) break;
   }
-  return first > after + 1 ? fresh : mergeMessages(run, newest.items);
+  if (first > after + 1) return fresh;
+  run = mergeMessages(run, newest.items);
+  // Pushed while this was loading: kept, not dropped with the run it replaces.
+  const since = queryClient.getQueryData<MessageRun>(key)?.messages.filter((m) => m.seq > newestSeq(run)) ?? [];
+  return mergeMessages(run, since);
 }
 
 export const messagesQuery = (queryClient: QueryClient, id: string) =>

@@ -16,10 +16,15 @@ export function useChatLive() {
   useSocketEvent('chat:message_updated', (message) => updateMessage(queryClient, message));
   useSocketEvent('chat:read', (push) => applyRead(queryClient, push, me));
   useSocketEvent('chat:members', (push) => applyMembers(queryClient, push, me));
-  // Pushes to our user room were lost in the gap: the list and the open conversations' details may be
-  // behind. Messages of an open conversation catch up through its room, by sequence number.
+  // Pushes to our user room were lost in the gap: the list, the unread total and the details may be
+  // behind. New messages of an open conversation catch up through its room, by sequence number, but
+  // edits, deletes, reactions and reply counts are not replayed: the messages and threads held are
+  // reloaded (the open ones now, the others when next shown; see loadMessages).
   useResync((since) => {
     void refetchIfOlder(queryClient, chatKeys.lists(), since);
+    void refetchIfOlder(queryClient, chatKeys.unread(), since);
     void refetchIfOlder(queryClient, [...chatKeys.all, 'conversation'], since);
+    void refetchIfOlder(queryClient, [...chatKeys.all, 'messages'], since);
+    void refetchIfOlder(queryClient, [...chatKeys.all, 'thread'], since);
   });
 }

@@ -25,7 +25,7 @@ export const searchPagePath = (q: string) => (q ? `/search?q=${encodeURIComponen
 export const resultPaths = {
   person: (p: SearchResults['people'][number]) => personPath(p.userId),
   post: (p: SearchResults['posts'][number]) => `/posts/${p.id}`,
-  // The web's hashtag view is the feed narrowed to the tag, the same place a tag in a post links to.
+  // Everyone's posts with the tag (/hashtags/:tag), the same place a tag in a post links to.
   hashtag: (h: SearchResults['hashtags'][number]) => hashtagPath(h.tag),
   course: (c: SearchResults['courses'][number]) => `/catalogue/${c.courseId}`,
 };

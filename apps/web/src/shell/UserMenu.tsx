@@ -1,8 +1,10 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { client } from '../api.ts';
 import { useCurrentUser } from '../auth/session-store.ts';
 import { unsubscribeThisDevice } from '../notifications/web-push.ts';
+import { myProfileQuery } from '../social/queries.ts';
 import { notifyError } from '../ui/problem.ts';
 import { BellIcon, DevicesIcon, LogoutIcon, UserIcon } from './icons.tsx';
 
@@ -17,6 +19,8 @@ const initials = (name: string) =>
 export function UserMenu() {
   const user = useCurrentUser();
   const navigate = useNavigate();
+  // The social profile holds the picture (shared with the profile pages' cache).
+  const profile = useQuery(myProfileQuery());
 
   async function signOut() {
     // Leave protected pages first, so signing out lands on the start page rather than the sign-in form.
@@ -31,7 +35,7 @@ export function UserMenu() {
       <Menu.Target>
         <UnstyledButton aria-label="Account menu" style={{ borderRadius: 999 }}>
           <Group gap={8} wrap="nowrap">
-            <Avatar color="indigo" radius="xl" size={34}>
+            <Avatar color="indigo" radius="xl" size={34} src={profile.data?.avatarUrl} alt="">
               {initials(user.displayName)}
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="md" maw={160} truncate>

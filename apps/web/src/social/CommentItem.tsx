@@ -56,7 +56,7 @@ export function CommentItem({ comment, postAuthorId, onReply }: Props) {
         </Menu>
       </Group>
       <div style={{ paddingLeft: 38 }}>
-        <PostBody text={comment.body} />
+        <PostBody text={comment.body} mentions={comment.mentions} />
         <Group gap="xs" mt={2} wrap="wrap">
           <ReactionBar
             size="compact-xs"

@@ -17,13 +17,14 @@ import { linkPreviewQuery } from './link-preview.ts';
 import { MarkdownEditor } from './MarkdownEditor.tsx';
 import { PersonAvatar } from './PersonHeader.tsx';
 import { reloadFirstPage } from './post-cache.ts';
-import { socialKeys } from './queries.ts';
+import { myProfileQuery, socialKeys } from './queries.ts';
 import { VisibilitySelect } from './VisibilitySelect.tsx';
 
 type Values = { body: string; visibility: string };
 
 export function Composer({ onPosted }: { onPosted?: () => void }) {
   const user = useCurrentUser();
+  const profile = useQuery(myProfileQuery());
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const images = useDraftImages();
@@ -83,7 +84,9 @@ export function Composer({ onPosted }: { onPosted?: () => void }) {
         <Stack gap="sm">
           <Group align="flex-start" gap="sm" wrap="nowrap">
             <Box visibleFrom="xs">
-              <PersonAvatar person={{ userId: user.id, displayName: user.displayName, handle: null }} />
+              <PersonAvatar
+                person={{ userId: user.id, displayName: user.displayName, handle: null, avatarUrl: profile.data?.avatarUrl ?? null }}
+              />
             </Box>
             <Stack gap="xs" style={{ flex: 1, minWidth: 0 }} onPaste={(event) => takeImages(event, imageFiles(event.clipboardData.files))}>
               <MarkdownEditor

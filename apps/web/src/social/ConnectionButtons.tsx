@@ -52,7 +52,7 @@ export function ConnectionButtons({ profile }: { profile: Profile }) {
       </>
     );
   }
-  const person = { userId: profile.userId, displayName: profile.displayName, handle: profile.handle };
+  const person = { userId: profile.userId, displayName: profile.displayName, handle: profile.handle, avatarUrl: profile.avatarUrl };
   return (
     <>
       <Button variant="light" onClick={() => setConnecting(true)}>

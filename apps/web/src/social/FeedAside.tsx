@@ -1,7 +1,8 @@
 // The feed's side column on wide screens: a link to one's own profile, who of one's connections is
 // online, and a few people to connect with.
-import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/session-store.ts';
 import { OnlineNow } from './OnlineNow.tsx';
@@ -17,7 +18,12 @@ export function FeedAside() {
     <Stack gap="md" pos="sticky" top={84} component="aside" aria-label="Your network">
       <Paper withBorder radius="md" p="md">
         <PersonHeader
-          person={{ userId: me.id, displayName: me.displayName, handle: profile.data?.handle ?? null }}
+          person={{
+            userId: me.id,
+            displayName: me.displayName,
+            handle: profile.data?.handle ?? null,
+            avatarUrl: profile.data?.avatarUrl ?? null,
+          }}
           detail={profile.data?.headline || 'Add a headline so people know you'}
         />
         {profile.data && (
@@ -46,5 +52,17 @@ export function FeedAside() {
         </Paper>
       )}
     </Stack>
+  );
+}
+
+/** A page of posts with the side column next to it on wide screens (the feed, a hashtag). */
+export function WithFeedAside({ children }: { children: ReactNode }) {
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 8 }}>{children}</Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }} visibleFrom="md">
+        <FeedAside />
+      </Grid.Col>
+    </Grid>
   );
 }

@@ -1,13 +1,15 @@
 // The home feed of Students Interlinked: the composer, the live "new posts" pill and the posts of
-// the people one follows and is connected to, scrolled by cursor. `?tag=` narrows it to a hashtag.
-import { Badge, Button, CloseButton, Grid, Group, Stack, Text, Title } from '@mantine/core';
+// the people one follows and is connected to, scrolled by cursor. The old `?tag=` links (the feed
+// narrowed to a hashtag) now go to the hashtag's own page, which shows everyone's posts.
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { notifyError } from '../ui/problem.ts';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { Composer } from './Composer.tsx';
-import { FeedAside } from './FeedAside.tsx';
+import { WithFeedAside } from './FeedAside.tsx';
+import { hashtagPath } from './linkify.ts';
 import { NewPostsPill } from './NewPostsPill.tsx';
 import { PostList, uniquePosts } from './PostList.tsx';
 import { reloadFirstPage } from './post-cache.ts';
@@ -15,9 +17,13 @@ import { feedQuery } from './queries.ts';
 import { useNewPosts } from './useNewPosts.ts';
 
 export function FeedPage() {
-  const [params, setParams] = useSearchParams();
-  const tag = params.get('tag')?.toLowerCase() ?? null;
-  usePageTitle(tag ? `#${tag}` : 'Feed');
+  const [params] = useSearchParams();
+  const tag = params.get('tag');
+  return tag ? <Navigate to={hashtagPath(tag)} replace /> : <Feed />;
+}
+
+function Feed() {
+  usePageTitle('Feed');
   const queryClient = useQueryClient();
   const list = useInfiniteQuery(feedQuery());
   const shownIds = useMemo(() => new Set(uniquePosts(list.data?.pages).map((p) => p.id)), [list.data]);
@@ -38,43 +44,18 @@ export function FeedPage() {
   }
 
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 8 }}>
-        <Stack gap="md" maw={720}>
-          <Group justify="space-between" gap="xs">
-            <Title order={1}>Feed</Title>
-            <Button component={Link} to="/me/profile" variant="light" size="xs" hiddenFrom="md">
-              Your profile
-            </Button>
-          </Group>
-          <Composer onPosted={fresh.clear} />
-          <NewPostsPill count={fresh.count} missed={fresh.missed} loading={loadingNew} onShow={() => void showNew()} />
-          {tag && (
-            <Group gap="xs" justify="space-between" wrap="nowrap">
-              <Text size="sm">
-                Posts tagged{' '}
-                <Badge variant="light" tt="none" size="lg">
-                  #{tag}
-                </Badge>{' '}
-                in your feed
-              </Text>
-              <CloseButton aria-label="Show all posts" onClick={() => setParams({}, { replace: true })} />
-            </Group>
-          )}
-          <PostList
-            list={list}
-            filter={tag ? (post) => post.hashtags.includes(tag) : undefined}
-            empty={
-              tag
-                ? `No posts tagged #${tag} in your feed.`
-                : 'Your feed is empty. Follow or connect with people (see Network) and their posts appear here.'
-            }
-          />
-        </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 4 }} visibleFrom="md">
-        <FeedAside />
-      </Grid.Col>
-    </Grid>
+    <WithFeedAside>
+      <Stack gap="md" maw={720}>
+        <Group justify="space-between" gap="xs">
+          <Title order={1}>Feed</Title>
+          <Button component={Link} to="/me/profile" variant="light" size="xs" hiddenFrom="md">
+            Your profile
+          </Button>
+        </Group>
+        <Composer onPosted={fresh.clear} />
+        <NewPostsPill count={fresh.count} missed={fresh.missed} loading={loadingNew} onShow={() => void showNew()} />
+        <PostList list={list} empty="Your feed is empty. Follow or connect with people (see Network) and their posts appear here." />
+      </Stack>
+    </WithFeedAside>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/session-store.ts';
 import { LoadError, Loading } from '../ui/states.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
+import { AvatarSection } from './AvatarSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { myProfileQuery } from './queries.ts';
 
@@ -34,7 +35,10 @@ export function MyProfilePage() {
         ) : profile.isError ? (
           <LoadError error={profile.error} title="Could not load your profile" />
         ) : (
-          <ProfileForm profile={profile.data} />
+          <Stack gap="xl">
+            <AvatarSection profile={profile.data} />
+            <ProfileForm profile={profile.data} />
+          </Stack>
         )}
       </Paper>
     </Stack>

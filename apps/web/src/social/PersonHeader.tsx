@@ -11,7 +11,10 @@ type Props = { person: PersonSummary; detail?: ReactNode; size?: Exclude<AvatarS
 
 /** With `online`, a green dot on the avatar (decorative: the text beside it says it in words). */
 export function PersonAvatar({ person, size = 'md', online = false }: { person: PersonSummary; size?: AvatarSize; online?: boolean }) {
-  const avatar = <Avatar name={person.displayName} color="initials" size={size} radius={1000} aria-hidden="true" />;
+  // Without a picture (or while it fails to load) Mantine shows the initials.
+  const avatar = (
+    <Avatar src={person.avatarUrl} alt="" name={person.displayName} color="initials" size={size} radius={1000} aria-hidden="true" />
+  );
   if (!online) return avatar;
   const dot = size === 'xl' ? 16 : size === 'sm' ? 9 : 11;
   return (

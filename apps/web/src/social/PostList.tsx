@@ -1,4 +1,4 @@
-// A paged list of posts (the feed or a timeline) with infinite scroll and its empty and error states.
+// A paged list of posts (the feed, a timeline or a hashtag) with infinite scroll and its empty and error states.
 import type { Page, Post } from '@edumatrix/contracts';
 import { Stack } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
@@ -11,8 +11,6 @@ import { PostCard } from './PostCard.tsx';
 type Props = {
   list: UseInfiniteQueryResult<InfiniteData<Page<Post>>>;
   empty: ReactNode;
-  /** Shows only some of the loaded posts (a hashtag); paging goes on underneath. */
-  filter?: (post: Post) => boolean;
 };
 
 /** Pages cut by id can meet a post twice when the feed moved between two loads: show it once. */
@@ -27,10 +25,10 @@ export function uniquePosts(pages: Page<Post>[] | undefined): Post[] {
     });
 }
 
-export function PostList({ list, empty, filter }: Props) {
+export function PostList({ list, empty }: Props) {
   if (list.isPending) return <Loading label="Loading posts" />;
   if (list.isError) return <LoadError error={list.error} title="Could not load the posts" />;
-  const posts = uniquePosts(list.data.pages).filter((post) => !filter || filter(post));
+  const posts = uniquePosts(list.data.pages);
   return (
     <Stack gap="md" aria-busy={list.isFetching || undefined}>
       {posts.length === 0 && !list.hasNextPage && <Notice>{empty}</Notice>}

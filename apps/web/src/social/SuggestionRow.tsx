@@ -1,4 +1,4 @@
-// A suggested person with why they are suggested (shared institutions, mutual connections) and
+// A suggested person with why they are suggested (classes, courses, institutions, mutual connections) and
 // the two ways to get closer: follow, or ask to connect.
 import type { Suggestion } from '@edumatrix/contracts';
 import { Button, Group } from '@mantine/core';
@@ -10,7 +10,10 @@ import { PersonHeader } from './PersonHeader.tsx';
 
 export function suggestionReason(s: Suggestion): string {
   const reasons = [
-    s.sharedInstitutions > 0 && plural(s.sharedInstitutions, 'shared institution', 'shared institutions'),
+    s.sharedClasses > 0 && plural(s.sharedClasses, 'shared class', 'shared classes'),
+    s.sharedCourses > 0 && plural(s.sharedCourses, 'shared course', 'shared courses'),
+    // A classmate shares the institution too: say the closer tie only.
+    s.sharedClasses === 0 && s.sharedInstitutions > 0 && plural(s.sharedInstitutions, 'shared institution', 'shared institutions'),
     s.mutualConnections > 0 && plural(s.mutualConnections, 'mutual connection', 'mutual connections'),
   ].filter(Boolean);
   return reasons.length ? reasons.join(' · ') : 'New here';

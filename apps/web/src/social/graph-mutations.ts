@@ -44,6 +44,7 @@ export function refreshGraph(queryClient: QueryClient, action: GraphAction) {
   if (['block', 'unblock', 'mute', 'unmute', 'disconnect', 'accept', 'follow', 'unfollow'].includes(action.type)) {
     void queryClient.invalidateQueries({ queryKey: socialKeys.feed() });
     void queryClient.invalidateQueries({ queryKey: socialKeys.timelines() });
+    void queryClient.invalidateQueries({ queryKey: socialKeys.hashtags() });
   }
 }
 

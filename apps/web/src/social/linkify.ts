@@ -9,7 +9,7 @@ const MENTION = /(?<![\p{L}\p{N}_@./[])@([a-zA-Z0-9_]{3,30})(?![a-zA-Z0-9_@])/gu
 /** Fenced blocks and inline code, captured so that split() keeps them at odd indexes. */
 const CODE = /(```[\s\S]*?(?:```|$)|`[^`\n]*`)/g;
 
-export const hashtagPath = (tag: string) => `/feed?tag=${encodeURIComponent(tag.toLowerCase())}`;
+export const hashtagPath = (tag: string) => `/hashtags/${encodeURIComponent(tag.toLowerCase())}`;
 export const personPath = (userId: string) => `/people/${userId}`;
 
 export function linkifyMarkdown(text: string, hashtags: string[], mentions: PersonSummary[]): string {

@@ -1,4 +1,4 @@
-// A post appears in several caches at once (the feed, timelines, its own page): these helpers change
+// A post appears in several caches at once (the feed, timelines, hashtag pages, its own page): these helpers change
 // it everywhere, so a reaction or an edit shows on every card without refetching whole lists.
 import type { Page, Post } from '@edumatrix/contracts';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import { socialKeys } from './queries.ts';
 type PostList = InfiniteData<Page<Post>, string | null>;
 
 function mapLists(queryClient: QueryClient, fn: (items: Post[]) => Post[]) {
-  for (const queryKey of [socialKeys.feed(), socialKeys.timelines()]) {
+  for (const queryKey of [socialKeys.feed(), socialKeys.timelines(), socialKeys.hashtags()]) {
     queryClient.setQueriesData<PostList>({ queryKey }, (data) =>
       data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: fn(page.items) })) } : data,
     );

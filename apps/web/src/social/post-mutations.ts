@@ -56,7 +56,7 @@ export function useDeleteComment(comment: Comment) {
   return useMutation({
     mutationFn: () => client.social.deleteComment(comment.id),
     onSuccess: () => {
-      patchComment(queryClient, comment, (c) => ({ ...c, deleted: true, body: '' }));
+      patchComment(queryClient, comment, (c) => ({ ...c, deleted: true, body: '', mentions: [] }));
       patchPost(queryClient, comment.postId, (p) => ({ ...p, commentCount: Math.max(0, p.commentCount - 1) }));
     },
   });

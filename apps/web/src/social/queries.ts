@@ -8,6 +8,8 @@ export const socialKeys = {
   feed: () => [...socialKeys.all, 'feed'] as const,
   timelines: () => [...socialKeys.all, 'timeline'] as const,
   timeline: (userId: string) => [...socialKeys.timelines(), userId] as const,
+  hashtags: () => [...socialKeys.all, 'hashtag'] as const,
+  hashtag: (tag: string) => [...socialKeys.hashtags(), tag] as const,
   posts: () => [...socialKeys.all, 'post'] as const,
   post: (postId: string) => [...socialKeys.posts(), postId] as const,
   comments: (postId: string) => [...socialKeys.all, 'comments', postId] as const,
@@ -40,6 +42,15 @@ export const timelineQuery = (userId: string) =>
   infiniteQueryOptions({
     queryKey: socialKeys.timeline(userId),
     queryFn: ({ pageParam }) => client.social.timeline(userId, { limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+
+/** Everyone's posts with the tag that the viewer may see, not only those in their feed. */
+export const hashtagQuery = (tag: string) =>
+  infiniteQueryOptions({
+    queryKey: socialKeys.hashtag(tag),
+    queryFn: ({ pageParam }) => client.social.tagged(tag, { limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });

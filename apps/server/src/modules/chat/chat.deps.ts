@@ -1,6 +1,6 @@
 // What the chat services need, passed in by the composition root. Blocks come from the social module
-// (through this function, never its tables); pushes go through the real-time gateway when this
-// process has one.
+// (through this function, never its tables), as does reading chat's inbox entries (the notifications
+// module's); pushes go through the real-time gateway when this process has one.
 import type { Db } from '../../platform/db/database.ts';
 import type { EventPublisher } from '../../platform/events/outbox.ts';
 import type { PresenceStore } from '../../platform/realtime/presence.ts';
@@ -21,6 +21,8 @@ export type ChatDeps = {
   /** Who of the two blocked whom (the social module's answer). */
   blockState(a: string, b: string): Promise<{ aBlockedB: boolean; bBlockedA: boolean }>;
   displayNames(userIds: string[]): Promise<Map<string, string>>;
+  /** Marks the user's unread inbox entries of a notification group read (the notifications module's answer). */
+  markNotificationsRead(userId: string, groupKey: string): Promise<void>;
   live(): ChatLive | null;
 };
 
@@ -32,3 +34,5 @@ export async function isBlockedEitherWay(deps: Pick<ChatDeps, 'blockState'>, a: 
 
 export const conversationRoom = (id: string) => `conversation:${id}`;
 export const userRoom = (id: string) => `user:${id}`;
+/** The notification group of a conversation's messages: one inbox entry per conversation. */
+export const notificationGroupOf = (conversationId: string) => `chat.message:${conversationId}`;

@@ -104,6 +104,62 @@ describe(`chat over the socket on ${dbLabel()}`, () => {
     expect(await b.emitWithAck('chat:read', { conversationId: id, seq: 'two' })).toMatchObject({ ok: false, errors: [{ field: 'seq' }] });
   });
 
+  it('reading to the end also reads the conversation’s message notifications, and pushes the new unread count', async () => {
+    const [ana, bo, cy] = (await people(t, 'Ana', 'Bo', 'Cy')) as [Person, Person, Person];
+    const one = (await ana.client.chat.direct(bo.id)).id;
+    const two = (await cy.client.chat.direct(bo.id)).id;
+    // Bo has no socket, so he is offline: each message asks for a notification for him.
+    await ana.client.chat.send(one, { clientId: clientId(), body: 'one' });
+    await ana.client.chat.send(one, { clientId: clientId(), body: 'two' });
+    await cy.client.chat.send(two, { clientId: clientId(), body: 'from Cy' });
+    const unreadOf = async (conversationId: string) =>
+      (await bo.client.notifications.list()).items
+        .filter((n) => n.kind === 'chat.message' && n.link === `/chat/${conversationId}` && n.readAt === null)
+        .reduce((sum, n) => sum + n.count, 0);
+    await waitFor('the notifications', async () => (await unreadOf(one)) === 2 && (await unreadOf(two)) === 1);
+    const b = openSocket(t, bo, sockets);
+    await connected(b);
+    const counts = collect<{ count: number }>(b, 'notifications:unread');
+    const before = (await bo.client.notifications.unreadCount()).count;
+    // Read part way: the notification is about a message he has not seen yet, so it stays.
+    expect(await bo.client.chat.markRead(one, 1)).toEqual({ lastReadSeq: 1, unreadCount: 1 });
+    expect(await unreadOf(one)).toBe(2);
+    expect(await b.emitWithAck('chat:read', { conversationId: one, seq: 2 })).toEqual({ ok: true, lastReadSeq: 2, unreadCount: 0 });
+    expect(await unreadOf(one)).toBe(0);
+    expect(await unreadOf(two)).toBe(1);
+    const after = (await bo.client.notifications.unreadCount()).count;
+    expect(after).toBeLessThan(before);
+    await waitFor('the unread count push', async () => counts.at(-1)?.count === after);
+    // Over HTTP too, and only that conversation's.
+    expect(await bo.client.chat.markRead(two, 1)).toEqual({ lastReadSeq: 1, unreadCount: 0 });
+    expect(await unreadOf(two)).toBe(0);
+    await waitFor('the unread count push', async () => counts.at(-1)?.count === after - 1);
+  });
+
+  it('a reply pushes its thread root with the new reply count to every member', async () => {
+    const [ana, bo, id] = await pair();
+    const b = openSocket(t, bo, sockets);
+    await connected(b);
+    const root = await bo.client.chat.send(id, { clientId: clientId(), body: 'root' });
+    const heard = collect<Message>(b, 'chat:message');
+    const updated = collect<Message>(b, 'chat:message_updated');
+    const key = clientId();
+    const first = await ana.client.chat.send(id, { clientId: key, body: 'reply', replyTo: root.id });
+    await waitFor('the root', async () => updated.length === 1);
+    // The reply first, then its root as now stored.
+    expect(heard.map((m) => m.id)).toEqual([first.id]);
+    expect(updated[0]).toMatchObject({ id: root.id, body: 'root', replyCount: 1 });
+    // A reply to a reply counts under the same root; a resend counts nothing.
+    await ana.client.chat.send(id, { clientId: clientId(), body: 'reply 2', replyTo: first.id });
+    await ana.client.chat.send(id, { clientId: key, body: 'reply', replyTo: root.id });
+    await waitFor('the root again', async () => updated.length === 2);
+    await settle();
+    expect(updated.map((m) => [m.id, m.replyCount])).toEqual([
+      [root.id, 1],
+      [root.id, 2],
+    ]);
+  });
+
   it('a member who reconnects catches up by sequence: every missed message once, in order', async () => {
     const [ana, bo, id] = await pair();
     const room = `conversation:${id}`;

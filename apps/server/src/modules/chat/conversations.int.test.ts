@@ -151,6 +151,29 @@ describe(`chat conversations on ${dbLabel()}`, () => {
     expect(await problemSummary(bo.client.chat.markRead(c.id, -1))).toMatchObject({ status: 400, fields: ['seq'] });
   });
 
+  it('counts unread over every conversation, not only the first page of the list', async () => {
+    const [me, bo] = await people(t, 'Me', 'Bo');
+    expect(await me.client.chat.unread()).toEqual({ conversations: 0, messages: 0 });
+    const direct = await me.client.chat.direct(bo.id);
+    for (const body of ['one', 'two', 'three']) await bo.client.chat.send(direct.id, { clientId: clientId(), body });
+    // More conversations than a page of the list, each with one unread message.
+    const groups = await Promise.all(
+      Array.from({ length: 51 }, (_, i) => me.client.chat.createGroup({ title: `G${i}`, memberIds: [bo.id] })),
+    );
+    await Promise.all(groups.map((g) => bo.client.chat.send(g.id, { clientId: clientId(), body: 'hi' })));
+    // Neither one's own messages nor deleted ones are unread.
+    const gone = await bo.client.chat.send(direct.id, { clientId: clientId(), body: 'oops' });
+    await bo.client.chat.remove(direct.id, gone.id);
+    await me.client.chat.send(direct.id, { clientId: clientId(), body: 'mine' });
+    await bo.client.chat.send(direct.id, { clientId: clientId(), body: 'after mine' });
+    const firstPage = await me.client.chat.list({ limit: 50 });
+    expect(firstPage.items.reduce((sum, c) => sum + c.unreadCount, 0)).toBe(50);
+    expect(await me.client.chat.unread()).toEqual({ conversations: 52, messages: 52 });
+    expect(await bo.client.chat.unread()).toEqual({ conversations: 0, messages: 0 });
+    await me.client.chat.markRead(direct.id, 99);
+    expect(await me.client.chat.unread()).toEqual({ conversations: 51, messages: 51 });
+  });
+
   it('lists conversations by latest activity, a page at a time', async () => {
     const [me, a, b, c] = await people(t, 'Me', 'A', 'B', 'C');
     const ca = await me.client.chat.direct(a.id);
@@ -192,6 +215,7 @@ describe(`chat conversations on ${dbLabel()}`, () => {
       presence: createMemoryPresence(60_000),
       blockState: async (a, b) => ({ aBlockedB: blocks.has(`${a}>${b}`), bBlockedA: blocks.has(`${b}>${a}`) }),
       displayNames: async (ids) => new Map([...(await t.platform.identity.getUsers(ids))].map(([id, u]) => [id, u.displayName])),
+      markNotificationsRead: async () => {},
       live: () => null,
     });
     // Ana blocked both.

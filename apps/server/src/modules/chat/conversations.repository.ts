@@ -89,6 +89,15 @@ export function conversationsRepository(executor: Db) {
         .returning('last_read_seq')
         .executeTakeFirst(),
 
+    /** Unread totals over all the user's memberships, counted as the list counts them. */
+    async unreadTotals(userId: string): Promise<{ conversations: number; messages: number }> {
+      const { rows } = await sql<{ conversations: number; messages: number }>`
+        select count(distinct x.conversation_id)::int as conversations, count(*)::int as messages
+        from chat.members m join chat.messages x on x.conversation_id = m.conversation_id and x.seq > m.last_read_seq
+        where m.user_id = ${userId} and x.sender_id <> m.user_id and x.deleted_at is null`.execute(executor);
+      return rows[0] ?? { conversations: 0, messages: 0 };
+    },
+
     /** The user's conversations, most recently active first, with unread counts. */
     async listFor(userId: string, options: { limit: number; after?: { activity: string; id: string }; only?: string }) {
       const after = options.after;

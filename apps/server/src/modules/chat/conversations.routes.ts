@@ -1,7 +1,8 @@
-// HTTP for conversations and their members: create (direct, idempotently; group), list, read one,
-// rename, add/remove members, change roles, leave, and move the read position.
+// HTTP for conversations and their members: create (direct, idempotently; group), list, unread
+// totals, read one, rename, add/remove members, change roles, leave, and move the read position.
 import {
   AddMembersBody,
+  ChatUnread,
   Conversation,
   ConversationDetail,
   ConversationQuery,
@@ -63,6 +64,19 @@ export function conversationsRoutes(app: HttpApp, deps: RouteDeps & { conversati
       onRequest: guards.user(),
     },
     async (req) => conversations.list(userOf(req).id, req.query),
+  );
+
+  app.get(
+    `${base}/unread`,
+    {
+      schema: {
+        tags,
+        summary: 'Unread over all your conversations: how many have unread messages, and how many messages',
+        response: { 200: ChatUnread },
+      },
+      onRequest: guards.user(),
+    },
+    async (req) => conversations.unread(userOf(req).id),
   );
 
   app.get(

@@ -17,7 +17,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { decodeKeyCursor, encodeKeyCursor } from '../../platform/http/cursor.ts';
 import { isoOf } from '../../platform/time/zoned.ts';
-import { type ChatDeps, conversationRoom, userRoom } from './chat.deps.ts';
+import { type ChatDeps, conversationRoom, notificationGroupOf, userRoom } from './chat.deps.ts';
 import {
   adminRequired,
   blockedPair,
@@ -267,7 +267,11 @@ export function createConversationsService(deps: ChatDeps) {
 
     leave,
 
-    /** Moves the caller's read position forward (never past the last message); pushes the receipt. */
+    /**
+     * Moves the caller's read position forward (never past the last message); pushes the receipt.
+     * Once nothing is left unread, the conversation's message notifications are read too (a partial
+     * or stale receipt leaves them: they may be about messages not yet seen).
+     */
     async markRead(userId: string, conversationId: string, seq: number) {
       const { conversation } = await requireMember(deps.db, conversationId, userId);
       const updated = await repo.markRead(conversationId, userId, Math.min(seq, Number(conversation.last_seq)));
@@ -275,7 +279,12 @@ export function createConversationsService(deps: ChatDeps) {
       const push: ChatReadPush = { conversationId, userId, seq: Number(updated.last_read_seq) };
       deps.live()?.push([conversationRoom(conversationId), userRoom(userId)], 'chat:read', push);
       const [row] = await repo.listFor(userId, { limit: 1, only: conversationId });
-      return { lastReadSeq: push.seq, unreadCount: Number(row?.unread ?? 0) };
+      const unreadCount = Number(row?.unread ?? 0);
+      if (unreadCount === 0) await deps.markNotificationsRead(userId, notificationGroupOf(conversationId));
+      return { lastReadSeq: push.seq, unreadCount };
     },
+
+    /** Totals over every membership: conversations with something unread, and unread messages. */
+    unread: (userId: string) => repo.unreadTotals(userId),
   };
 }

@@ -4,7 +4,7 @@
 import type { Message, MessagePage, MessageQuery, MessageSearchQuery, ReactionEmoji } from '@edumatrix/contracts';
 import { uuidv7 } from 'uuidv7';
 import { isUuid } from '../../platform/http/cursor.ts';
-import { type ChatDeps, conversationRoom, isBlockedEitherWay, userRoom } from './chat.deps.ts';
+import { type ChatDeps, conversationRoom, isBlockedEitherWay, notificationGroupOf, userRoom } from './chat.deps.ts';
 import {
   attachmentUnavailable,
   blockedPair,
@@ -133,7 +133,7 @@ export function createMessagesService(deps: ChatDeps) {
               body: previewOf(input.body, ids.length),
               link: `/chat/${conversationId}`,
               // One inbox entry (and e-mail, and push) per conversation while messages keep coming.
-              groupKey: `chat.message:${conversationId}`,
+              groupKey: notificationGroupOf(conversationId),
               actorName: senderName.slice(0, 100),
             },
           });
@@ -141,7 +141,12 @@ export function createMessagesService(deps: ChatDeps) {
         return { row, created: true, memberIds };
       });
       const message = await presentMessage(deps.db, stored.row);
-      if (stored.created) await pushToMembers(conversationId, 'chat:message', message, stored.memberIds);
+      if (stored.created) {
+        await pushToMembers(conversationId, 'chat:message', message, stored.memberIds);
+        // The root's reply count as stored: an absolute value, so a client that missed a reply or met it twice still shows it right.
+        const root = stored.row.thread_id ? await repo.byId(conversationId, stored.row.thread_id) : undefined;
+        if (root) await pushToMembers(conversationId, 'chat:message_updated', await presentMessage(deps.db, root), stored.memberIds);
+      }
       return { message, created: stored.created };
     },
 

@@ -5,6 +5,7 @@ export { sendDueReminders } from './assignment-reminders.ts';
 export { assignmentsRoutes } from './assignments.routes.ts';
 export { type AssignmentsService, createAssignmentsService } from './assignments.service.ts';
 export { type CatalogueService, createCatalogueService } from './catalogue.service.ts';
+export { coLearnersOf } from './co-learners.ts';
 export { coursesConsumer } from './courses.consumer.ts';
 export { coursesMigrations } from './courses.migrations.ts';
 export { coursesPermissions } from './courses.permissions.ts';

@@ -23,6 +23,7 @@ export { institutionsRoutes } from './institutions.routes.ts';
 export { createInstitutionsService, type InstitutionsService } from './institutions.service.ts';
 export { institutionsMigrations } from './migrations/index.ts';
 export {
+  classmatesOf,
   createStaffService,
   createStudentsService,
   peopleMigrations,

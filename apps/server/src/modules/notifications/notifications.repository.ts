@@ -99,6 +99,15 @@ export function notificationsRepository(executor: Db) {
     exists: async (userId: string, id: string) =>
       (await db.selectFrom('notifications.inbox').select('id').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst()) !==
       undefined,
+    /** Reads every unread entry of one group (all its windows). */
+    markGroupRead: (userId: string, groupKey: string) =>
+      db
+        .updateTable('notifications.inbox')
+        .set({ read_at: new Date() })
+        .where('user_id', '=', userId)
+        .where('group_key', '=', groupKey)
+        .where('read_at', 'is', null)
+        .executeTakeFirst(),
     markAllRead: (userId: string) =>
       db
         .updateTable('notifications.inbox')

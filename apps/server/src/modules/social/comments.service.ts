@@ -8,7 +8,7 @@ import { type CommentRow, engagementRepository } from './engagement.repository.t
 import { announceMentions, mayBeTold, resolveMentions } from './mentions.ts';
 import type { PostsService } from './posts.service.ts';
 import { notify, type SocialDeps, summaries, summaryOf, toIso } from './social.deps.ts';
-import { loadViewer } from './viewer.ts';
+import { loadViewer, type Viewer } from './viewer.ts';
 
 export const commentNotFound = () => notFound('social.comment_not_found', 'Comment');
 
@@ -16,15 +16,15 @@ export function createCommentsService(deps: SocialDeps & { posts: PostsService }
   const { db } = deps;
   const repo = engagementRepository(db);
 
-  async function present(rows: CommentRow[], viewerId: string): Promise<Comment[]> {
+  async function present(rows: CommentRow[], viewer: Viewer): Promise<Comment[]> {
     const [people, reactions] = await Promise.all([
       summaries(
         deps,
-        rows.map((r) => r.author_id),
+        rows.flatMap((r) => [r.author_id, ...r.mentions]),
       ),
       repo.reactionsOf(
         rows.map((r) => r.id),
-        viewerId,
+        viewer.id,
       ),
     ]);
     return rows.map((r) => ({
@@ -34,6 +34,8 @@ export function createCommentsService(deps: SocialDeps & { posts: PostsService }
       author: summaryOf(people, r.author_id),
       // A deleted comment keeps its place in the thread, without its words.
       body: r.deleted_at ? '' : r.body,
+      // Someone who has since blocked (or been blocked by) the viewer is not shown to them, as for posts.
+      mentions: r.deleted_at ? [] : r.mentions.filter((id) => !viewer.blocked.has(id)).map((id) => summaryOf(people, id)),
       createdAt: toIso(r.created_at),
       deleted: r.deleted_at !== null,
       reactions: reactions.counts.get(r.id) ?? {},
@@ -79,6 +81,7 @@ export function createCommentsService(deps: SocialDeps & { posts: PostsService }
           parent_id: parentId,
           author_id: userId,
           body: body.body,
+          mentions,
         });
         await deps.events.publish(trx, {
           type: 'social.commented',
@@ -99,7 +102,7 @@ export function createCommentsService(deps: SocialDeps & { posts: PostsService }
         await announceMentions(deps, trx, { postId, commentId: comment.id, authorId: userId, authorName: name, toldIds: told });
         return comment;
       });
-      return (await present([row], userId))[0] as Comment;
+      return (await present([row], viewer))[0] as Comment;
     },
 
     async list(userId: string, postId: string, query: { cursor?: string | undefined; limit: number }): Promise<Page<Comment>> {
@@ -107,7 +110,7 @@ export function createCommentsService(deps: SocialDeps & { posts: PostsService }
       await deps.posts.visiblePost(viewer, postId);
       const rows = await repo.listComments(postId, query.cursor ? decodeCursor(query.cursor) : null, query.limit, [...viewer.blocked]);
       const page = toPage(rows, query.limit, (r) => r);
-      return { items: await present(page.items, userId), nextCursor: page.nextCursor };
+      return { items: await present(page.items, viewer), nextCursor: page.nextCursor };
     },
 
     /** The comment's author or the post's author may remove it. */

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemOf, problemSummary, waitFor } from '../../testing/factories.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
-import { person, published } from './social.testing.ts';
+import { connect, person, published } from './social.testing.ts';
 
 describe(`social comments, reactions and reports on ${dbLabel()}`, () => {
   let t: TestPlatform;
@@ -77,6 +77,46 @@ describe(`social comments, reactions and reports on ${dbLabel()}`, () => {
     // Bob's comment is hidden from Ada, and Ada cannot react to it.
     expect((await ada.client.social.comments(post.id)).items.map((c) => c.body)).toEqual(['Hi all']);
     expect((await problemOf(ada.client.social.reactToComment(byBob.id, 'like'))).status).toBe(404);
+  });
+
+  it('a comment names the people its @handles mention, drops blocked ones and tells those who may see the post', async () => {
+    const ada = await person(t, 'Ada');
+    const bob = await person(t, 'Bob');
+    const cy = await person(t, 'Cy');
+    const dee = await person(t, 'Dee');
+    const eve = await person(t, 'Eve');
+    await cy.client.social.block(bob.id);
+    await connect(ada, bob);
+    await connect(ada, dee);
+    const post = await ada.client.social.createPost({ body: 'Lab partners wanted', visibility: 'connections' });
+    // Dee may see the post; Eve may not (not Ada's connection); Cy blocked Bob; nobody owns @nosuchhandle.
+    const comment = await bob.client.social.comment(post.id, {
+      body: `Ask @${dee.handle.toUpperCase()}, @${eve.handle}, @${cy.handle} and @nosuchhandle_x`,
+    });
+    const named = [
+      { userId: dee.id, displayName: 'Dee', handle: dee.handle },
+      { userId: eve.id, displayName: 'Eve', handle: eve.handle },
+    ];
+    expect(comment.mentions).toMatchObject(named);
+    expect(comment.mentions).toHaveLength(2);
+    expect((await ada.client.social.comments(post.id)).items[0]?.mentions).toMatchObject(named);
+
+    const mentioned = (await published(t, 'social.mentioned')).filter((e) => e.commentId === comment.id);
+    expect(mentioned).toEqual([{ postId: post.id, commentId: comment.id, authorId: bob.id, mentionedId: dee.id }]);
+    await waitFor('the mention notification', async () =>
+      (await dee.client.notifications.list()).items.some(
+        (n) => n.kind === 'social.mentioned' && n.title === 'Bob mentioned you in a comment' && n.link === `/posts/${post.id}`,
+      ),
+    );
+    for (const other of [eve, cy]) {
+      expect((await other.client.notifications.list()).items.filter((n) => n.kind === 'social.mentioned')).toEqual([]);
+    }
+
+    // Blocking later hides the mentioned person from the blocker, as on posts; deleting drops them all.
+    await ada.client.social.block(eve.id);
+    expect((await ada.client.social.comments(post.id)).items[0]?.mentions.map((m) => m.userId)).toEqual([dee.id]);
+    await bob.client.social.deleteComment(comment.id);
+    expect((await dee.client.social.comments(post.id)).items[0]).toMatchObject({ deleted: true, mentions: [] });
   });
 
   it('one reaction per person, changeable and removable; the owner is told once', async () => {

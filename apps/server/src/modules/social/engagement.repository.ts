@@ -7,6 +7,8 @@ export type CommentRow = {
   parent_id: string | null;
   author_id: string;
   body: string;
+  /** User ids of the people mentioned, as resolved when the comment was written. */
+  mentions: string[];
   created_at: Date | string;
   deleted_at: Date | string | null;
 };
@@ -25,7 +27,11 @@ export type ReportRow = {
 export function engagementRepository(db: Db) {
   return {
     async insertComment(row: Omit<CommentRow, 'created_at' | 'deleted_at'>): Promise<CommentRow> {
-      return (await db.insertInto('social.comments').values(row).returningAll().executeTakeFirstOrThrow()) as CommentRow;
+      return (await db
+        .insertInto('social.comments')
+        .values({ ...row, mentions: JSON.stringify(row.mentions) })
+        .returningAll()
+        .executeTakeFirstOrThrow()) as CommentRow;
     },
     async findComment(id: string): Promise<CommentRow | undefined> {
       return (await db.selectFrom('social.comments').selectAll().where('id', '=', id).executeTakeFirst()) as CommentRow | undefined;

@@ -158,4 +158,38 @@ describe(`social graph on ${dbLabel()}`, () => {
     expect(ids).not.toContain(blockedPeer.id);
     expect(ids).not.toContain(me.id);
   });
+
+  it('suggestions put classmates first, then fellow learners of a course, then the rest of the institution', async () => {
+    const owner = await person(t, 'Owner');
+    const inst = await createInstitution(owner.client, { name: 'Riverside' });
+    const api = owner.client;
+    const [me, classmate, courseMate, peer] = [
+      await addMember(t, api, inst.id, 'student'),
+      await addMember(t, api, inst.id, 'student'),
+      await addMember(t, api, inst.id, 'student'),
+      await addMember(t, api, inst.id, 'student'),
+    ];
+    const tenA = await api.structure.create(inst.id, 'classes', { name: '10A', code: '10A' });
+    const records = [];
+    for (const [i, m] of [me, classmate, courseMate].entries()) {
+      records.push(await api.students.create(inst.id, { studentNumber: `R${i}`, firstName: 'Stu', lastName: `Dent ${i}`, userId: m.id }));
+    }
+    await api.students.enrol(
+      inst.id,
+      tenA.id,
+      records.slice(0, 2).map((r) => r.id),
+    );
+    const course = await api.courses.create(inst.id, { title: 'Chemistry' });
+    await api.courses.enrol(inst.id, course.id, { userIds: [me.id, courseMate.id] });
+
+    const items = (await me.client.social.suggestions()).items;
+    const byId = new Map(items.map((s) => [s.userId, s]));
+    expect(items.slice(0, 2).map((s) => s.userId)).toEqual([classmate.id, courseMate.id]);
+    expect(byId.get(classmate.id)).toMatchObject({ sharedClasses: 1, sharedCourses: 0, sharedInstitutions: 1 });
+    expect(byId.get(courseMate.id)).toMatchObject({ sharedClasses: 0, sharedCourses: 1, sharedInstitutions: 1 });
+    expect(byId.get(peer.id)).toMatchObject({ sharedClasses: 0, sharedCourses: 0, sharedInstitutions: 1 });
+    // Connected people are never suggested, however much they share.
+    await connect(me, classmate);
+    expect((await me.client.social.suggestions()).items.map((s) => s.userId)).not.toContain(classmate.id);
+  });
 });

@@ -3,6 +3,8 @@
 // modules use the block rule through `blockState` / `blockedIds` of the graph service, and
 // the kernel's presence API asks `presence.visibleTo` whose online status a viewer may see.
 
+export { avatarRoutes } from './avatars.routes.ts';
+export { createAvatars } from './avatars.ts';
 export { type CommentsService, createCommentsService } from './comments.service.ts';
 export { createFeedService, type FeedService } from './feed.service.ts';
 export { createGraphService, type GraphService } from './graph.service.ts';

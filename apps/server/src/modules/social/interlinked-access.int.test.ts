@@ -23,10 +23,16 @@ type Cast = { t: TestPlatform; ana: Person; dee: Person; pageUrl: string };
 type Sample = { rule: Rule; make(cast: Cast): Promise<Request>; blockedStatus?: number };
 
 const SCOPE =
-  /^\/api\/v1\/(notifications|me\/(notification-settings|push-subscriptions|profile|blocked|muted)|conversations|people|connections|feed|hashtags|posts|comments|search|post-images|link-preview|presence)\b/;
+  /^\/api\/v1\/(notifications|me\/(notification-settings|push-subscriptions|profile|avatar|blocked|muted)|conversations|people|connections|feed|hashtags|posts|comments|search|post-images|link-preview|presence)\b/;
 
 /** A tiny valid PNG (1×1). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNg+M8AAAICAQB7CYF4AAAAAElFTkSuQmCC', 'base64');
+
+/** A 32×32 PNG, the smallest a profile picture may be. */
+const AVATAR_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAR0lEQVR4AcXBAQEAIAyAME4lO5nWTj4G25z7PiGJSUxiEpOYxCQmMYlJTGISk5jEJCYxiUlMYhKTmMQkJjGJSUxiEpOYxCS2m5kCpFRWhecAAAAASUVORK5CYII=',
+  'base64',
+);
 
 const get = (path: string): Request => ({ method: 'GET', path });
 const post = (path: string, body: unknown = {}): Request => ({ method: 'POST', path, body });
@@ -99,6 +105,7 @@ const samples: Record<string, Sample> = {
     make: async ({ ana }) => post('/api/v1/conversations/group', { title: 'With Ana', memberIds: [ana.id] }),
   },
   'GET /api/v1/conversations': { rule: 'self', make: async () => get('/api/v1/conversations') },
+  'GET /api/v1/conversations/unread': { rule: 'self', make: async () => get('/api/v1/conversations/unread') },
   'GET /api/v1/conversations/:id': { rule: 'member', make: async (c) => get((await freshGroup(c)).path) },
   'PATCH /api/v1/conversations/:id': { rule: 'member', make: async (c) => patch((await freshGroup(c)).path, { title: 'Renamed' }) },
   'POST /api/v1/conversations/:id/members': {
@@ -175,6 +182,8 @@ const samples: Record<string, Sample> = {
   // Profiles and the graph.
   'GET /api/v1/me/profile': { rule: 'self', make: async () => get('/api/v1/me/profile') },
   'PUT /api/v1/me/profile': { rule: 'self', make: async () => put('/api/v1/me/profile', { headline: 'Learner' }) },
+  'PUT /api/v1/me/avatar': { rule: 'self', make: async () => put('/api/v1/me/avatar', new Blob([AVATAR_PNG], { type: 'image/png' })) },
+  'DELETE /api/v1/me/avatar': { rule: 'self', make: async () => del('/api/v1/me/avatar') },
   'GET /api/v1/people/:userId': { rule: 'aimed-at-person', make: async ({ ana }) => get(`/api/v1/people/${ana.id}`) },
   'PUT /api/v1/people/:userId/follow': { rule: 'aimed-at-person', make: async ({ ana }) => put(`/api/v1/people/${ana.id}/follow`) },
   // Undoing (unfollow, unblock, unmute, disconnect) is idempotent: 204 whether or not there was
@@ -264,6 +273,38 @@ const samples: Record<string, Sample> = {
   'GET /api/v1/presence': { rule: 'self', make: async ({ ana }) => get(`/api/v1/presence?userIds=${ana.id}`) },
 };
 
+/** Routes whose every input is optional: nothing in a malformed request can be wrong for them. */
+const NOTHING_TO_BREAK = new Set([
+  'GET /api/v1/notifications',
+  'GET /api/v1/notifications/unread-count',
+  'POST /api/v1/notifications/read-all',
+  'GET /api/v1/me/notification-settings',
+  'GET /api/v1/conversations',
+  'GET /api/v1/conversations/unread',
+  'GET /api/v1/me/profile',
+  'GET /api/v1/me/blocked',
+  'GET /api/v1/me/muted',
+  'GET /api/v1/connections/requests',
+  'GET /api/v1/connections',
+  'GET /api/v1/connections/online',
+  'GET /api/v1/connections/suggestions',
+  'GET /api/v1/feed',
+  // Any text is a tag: an unknown one simply has no posts.
+  'GET /api/v1/hashtags/:tag/posts',
+  'DELETE /api/v1/me/avatar',
+]);
+
+/** The problem a request failed with (null when it succeeded). */
+async function problemOfRequest(client: ApiClient, req: Request): Promise<ApiError | null> {
+  try {
+    await client.raw(req.method, req.path, req.body);
+    return null;
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+}
+
 async function statusOf(client: ApiClient, req: Request): Promise<number> {
   try {
     await client.raw(req.method, req.path, req.body);
@@ -324,6 +365,29 @@ describe(`Students Interlinked access on ${dbLabel()}`, () => {
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
     ).toEqual(Object.keys(samples).sort());
+  });
+
+  it('malformed input (ids that are not ids, unknown body fields, missing queries) answers problem+json naming the field', async () => {
+    for (const route of routes()) {
+      const name = `${route.method} ${route.url}`;
+      const problem = await problemOfRequest(cy.client, {
+        method: route.method as Request['method'],
+        path: route.url.replace(/:(\w+)/g, 'not-an-id'),
+        body: route.method === 'GET' || route.method === 'DELETE' ? undefined : { unexpected: true },
+      });
+      if (NOTHING_TO_BREAK.has(name)) {
+        expect({ name, problem: problem?.problem.code ?? null }).toEqual({ name, problem: null });
+        continue;
+      }
+      const fields = problem?.problem.errors?.map((e) => e.field) ?? [];
+      const ids = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
+      expect({ name, status: problem?.status, named: fields.length > 0, ids: ids.filter((id) => !fields.includes(id)) }).toEqual({
+        name,
+        status: problem?.status === 415 ? 415 : 400,
+        named: true,
+        ids: [],
+      });
+    }
   });
 
   it(

@@ -1,9 +1,9 @@
 // HTTP for post images: upload (the raw typed bytes) before posting, and read one as the post allows.
 import { PostImage } from '@edumatrix/contracts';
 import { z } from 'zod';
-import { AppError } from '../../platform/http/app-error.ts';
 import { userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
+import { notPngOrJpeg } from '../../platform/images/decode-upload.ts';
 import { type createPostImages, POST_IMAGE_MAX_BYTES, POST_IMAGE_TYPES } from './post-images.ts';
 import type { PostsService } from './posts.service.ts';
 import type { SocialDeps } from './social.deps.ts';
@@ -30,10 +30,7 @@ export function postImagesRoutes(
         onRequest: deps.guards.user(),
       },
       async (req, reply) => {
-        if (!Buffer.isBuffer(req.body))
-          throw new AppError('unsupported_media', 'social.image_type', 'file must be a PNG or JPEG image', {
-            fields: [{ field: 'file', message: 'must be a PNG or JPEG image' }],
-          });
+        if (!Buffer.isBuffer(req.body)) throw notPngOrJpeg({ field: 'file', code: 'social.image' });
         return reply.code(201).send(await deps.images.upload(userOf(req).id, req.body));
       },
     );

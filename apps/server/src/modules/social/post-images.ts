@@ -3,12 +3,11 @@
 // a side. Stored through the storage port; readable by whoever may see the post they belong to
 // (before that, by their uploader only).
 import type { PostImage } from '@edumatrix/contracts';
-import { Jimp } from 'jimp';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { type Db, rowsOf } from '../../platform/db/database.ts';
-import { AppError, invalidField, notFound } from '../../platform/http/app-error.ts';
-import { imageDimensions, sniffImageType } from '../../platform/images/image-bytes.ts';
+import { invalidField, notFound } from '../../platform/http/app-error.ts';
+import { decodeUpload } from '../../platform/images/decode-upload.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
 
 export const POST_IMAGE_MAX_BYTES = 8 * 1024 * 1024;
@@ -28,29 +27,7 @@ export const presentImage = (r: Pick<ImageRow, 'id' | 'width' | 'height'>): Post
 
 /** Checks and re-encodes an upload: the bytes to store, their type and size. */
 async function processImage(bytes: Uint8Array) {
-  if (bytes.length === 0) throw invalidField('social.image_required', 'file', 'is empty');
-  const type = sniffImageType(bytes);
-  if (!type)
-    throw new AppError('unsupported_media', 'social.image_type', 'file must be a PNG or JPEG image', {
-      fields: [{ field: 'file', message: 'must be a PNG or JPEG image' }],
-    });
-  const size = imageDimensions(bytes, type);
-  if (!size || size.width < 1 || size.height < 1) throw invalidField('social.image_undecodable', 'file', 'could not be read as an image');
-  if (Math.max(size.width, size.height) > MAX_SIDE)
-    throw invalidField(
-      'social.image_dimensions',
-      'file',
-      `must be at most ${MAX_SIDE} pixels a side (this one is ${size.width}×${size.height})`,
-    );
-  let image: Awaited<ReturnType<typeof Jimp.read>>;
-  try {
-    image = await Jimp.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch (cause) {
-    throw new AppError('invalid', 'social.image_undecodable', 'file could not be read as an image', {
-      fields: [{ field: 'file', message: 'could not be read as an image' }],
-      cause,
-    });
-  }
+  const { image, type } = await decodeUpload(bytes, { field: 'file', code: 'social.image', minSide: 1, maxSide: MAX_SIDE });
   if (Math.max(image.width, image.height) > STORED_MAX_SIDE) image.scaleToFit({ w: STORED_MAX_SIDE, h: STORED_MAX_SIDE });
   const out = type === 'png' ? await image.getBuffer('image/png') : await image.getBuffer('image/jpeg', { quality: 85 });
   return { bytes: out, type: `image/${type}`, width: image.width, height: image.height };

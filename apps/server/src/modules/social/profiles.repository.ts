@@ -10,6 +10,8 @@ export type ProfileRow = {
   skills: string[];
   interests: string[];
   privacy: Partial<ProfilePrivacy>;
+  /** Set only by the picture's own upload and removal (avatars.ts), never by upsert. */
+  avatar_version?: string | null;
 };
 
 export const emptyProfile = (userId: string): ProfileRow => ({
@@ -29,7 +31,7 @@ export function profilesRepository(db: Db) {
         | ProfileRow
         | undefined;
     },
-    async upsert(row: ProfileRow): Promise<void> {
+    async upsert({ avatar_version: _picture, ...row }: ProfileRow): Promise<void> {
       const values = {
         ...row,
         skills: JSON.stringify(row.skills),
@@ -43,10 +45,17 @@ export function profilesRepository(db: Db) {
         .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
         .execute();
     },
-    async handles(userIds: string[]): Promise<Map<string, string | null>> {
+    /** What person summaries show besides the name: the handle and the picture's version. */
+    async cards(userIds: string[]): Promise<Map<string, { handle: string | null; avatarVersion: string | null }>> {
       if (userIds.length === 0) return new Map();
-      const rows = await db.selectFrom('social.profiles').select(['user_id', 'handle']).where('user_id', 'in', userIds).execute();
-      return new Map(rows.map((r) => [r.user_id as string, r.handle as string | null]));
+      const rows = await db
+        .selectFrom('social.profiles')
+        .select(['user_id', 'handle', 'avatar_version'])
+        .where('user_id', 'in', userIds)
+        .execute();
+      return new Map(
+        rows.map((r) => [r.user_id as string, { handle: r.handle as string | null, avatarVersion: r.avatar_version as string | null }]),
+      );
     },
     /** Headlines with the privacy level each is kept at. */
     async headlines(userIds: string[]): Promise<Map<string, { headline: string; privacy: Partial<ProfilePrivacy> }>> {

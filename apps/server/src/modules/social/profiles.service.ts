@@ -3,6 +3,7 @@
 import type { FieldPrivacy, Profile, ProfilePrivacy, Relationship, UpdateProfileBody } from '@edumatrix/contracts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { avatarUrl } from './avatars.ts';
 import { graphRepository } from './graph.repository.ts';
 import { personNotFound } from './graph.service.ts';
 import { mayViewField, type Relation } from './privacy.ts';
@@ -59,6 +60,7 @@ export function createProfilesService(deps: SocialDeps) {
       userId: ownerId,
       displayName: names.get(ownerId) ?? '(deleted user)',
       handle: row.handle,
+      avatarUrl: avatarUrl(ownerId, row.avatar_version ?? null),
       ...counts,
     };
     if (may('headline')) profile.headline = row.headline;

@@ -3,6 +3,7 @@
 import type { Affiliation, LinkPreview, PersonSummary } from '@edumatrix/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import type { EventPublisher } from '../../platform/events/outbox.ts';
+import { avatarUrl } from './avatars.ts';
 import { profilesRepository } from './profiles.repository.ts';
 
 export type SocialDeps = {
@@ -14,19 +15,27 @@ export type SocialDeps = {
   institutionsOf(userId: string): Promise<Affiliation[]>;
   /** Institutions: every member of one (suggestions, live pushes of institution posts). */
   memberIds(institutionId: string): Promise<string[]>;
+  /** Institutions and courses: who shares classes or courses with the user, and how many (suggestions). */
+  sharedLearning?(userId: string): Promise<Map<string, { classes: number; courses: number }>>;
   /** Reads (and caches) a linked page's preview; posts warm it for their readers. */
   linkPreviews?: { get(url: string): Promise<LinkPreview> };
 };
 
-/** Names and handles of people, for presenting authors, requests and mentions. */
+/** Names, handles and pictures of people, for presenting authors, requests and mentions. */
 export async function summaries(deps: SocialDeps, userIds: string[]): Promise<Map<string, PersonSummary>> {
   const ids = [...new Set(userIds)];
-  const [names, handles] = await Promise.all([deps.displayNames(ids), profilesRepository(deps.db).handles(ids)]);
-  return new Map(ids.map((id) => [id, { userId: id, displayName: names.get(id) ?? '(deleted user)', handle: handles.get(id) ?? null }]));
+  const [names, cards] = await Promise.all([deps.displayNames(ids), profilesRepository(deps.db).cards(ids)]);
+  return new Map(
+    ids.map((id) => {
+      const card = cards.get(id);
+      const summary = { userId: id, displayName: names.get(id) ?? '(deleted user)', handle: card?.handle ?? null };
+      return [id, { ...summary, avatarUrl: avatarUrl(id, card?.avatarVersion ?? null) }];
+    }),
+  );
 }
 
 export const summaryOf = (map: Map<string, PersonSummary>, id: string): PersonSummary =>
-  map.get(id) ?? { userId: id, displayName: '(deleted user)', handle: null };
+  map.get(id) ?? { userId: id, displayName: '(deleted user)', handle: null, avatarUrl: null };
 
 /** Asks the notifications module for an inbox entry, in the caller's transaction. */
 export async function notify(

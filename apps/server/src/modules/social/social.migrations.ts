@@ -188,4 +188,21 @@ export const socialMigrations: Migration[] = [
       await sql`create index post_images_post_idx on social.post_images (post_id, position)`.execute(db);
     },
   },
+  {
+    name: '20261124T1600_social_comment_mentions',
+    scope: 'global',
+    async up(db) {
+      // The people a comment's @handles named, kept as posts keep theirs so readers get them as
+      // links. Older comments start with none; their mentioned people were told when they were written.
+      await sql`alter table social.comments add column mentions jsonb not null default '[]'`.execute(db);
+    },
+  },
+  {
+    name: '20261124T1700_social_profile_avatars',
+    scope: 'global',
+    async up(db) {
+      // The current profile picture's random version (its URL); null without one.
+      await sql`alter table social.profiles add column avatar_version text`.execute(db);
+    },
+  },
 ];

@@ -1,4 +1,5 @@
 // People: students (with guardians), staff and teachers, class enrolments.
+export { classmatesOf } from './classmates.ts';
 export { peopleMigrations } from './people.migrations.ts';
 export { peopleRoutes } from './people.routes.ts';
 export { createStaffService, type StaffService } from './staff.service.ts';

@@ -1,9 +1,8 @@
 // Logo images: recognised by their first bytes (never by the Content-Type header), sized from their
 // header before decoding (so a small file cannot unpack into gigabytes), then re-encoded as PNG.
 import { createHash } from 'node:crypto';
-import { Jimp } from 'jimp';
-import { AppError, invalidField } from '../../../platform/http/app-error.ts';
-import { imageDimensions, sniffImageType } from '../../../platform/images/image-bytes.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import { decodeUpload } from '../../../platform/images/decode-upload.ts';
 
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 export const LOGO_MIN_SIDE = 16;
@@ -22,35 +21,10 @@ export const logoTooLarge = () =>
     fields: [{ field: FIELD, message: 'must be at most 2 MB' }],
   });
 
-const unsupported = () =>
-  new AppError('unsupported_media', 'settings.logo_type', `${FIELD} must be a PNG or JPEG image`, {
-    fields: [{ field: FIELD, message: 'must be a PNG or JPEG image' }],
-  });
-
 /** Validates and decodes an upload, and makes the PNG renditions stored for it. */
 export async function processLogo(bytes: Uint8Array): Promise<ProcessedLogo> {
-  if (bytes.length === 0) throw invalidField('settings.logo_required', FIELD, 'is required: send the image as the request body');
   if (bytes.length > LOGO_MAX_BYTES) throw logoTooLarge();
-  const type = sniffImageType(bytes);
-  if (!type) throw unsupported();
-  const size = imageDimensions(bytes, type);
-  if (!size) throw invalidField('settings.logo_undecodable', FIELD, 'could not be read as an image');
-  if (Math.min(size.width, size.height) < LOGO_MIN_SIDE || Math.max(size.width, size.height) > LOGO_MAX_SIDE) {
-    throw invalidField(
-      'settings.logo_dimensions',
-      FIELD,
-      `must be between ${LOGO_MIN_SIDE} and ${LOGO_MAX_SIDE} pixels on each side (this one is ${size.width}×${size.height})`,
-    );
-  }
-  let image: Awaited<ReturnType<typeof Jimp.read>>;
-  try {
-    image = await Jimp.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch (cause) {
-    throw new AppError('invalid', 'settings.logo_undecodable', `${FIELD} could not be read as an image`, {
-      fields: [{ field: FIELD, message: 'could not be read as an image' }],
-      cause,
-    });
-  }
+  const { image } = await decodeUpload(bytes, { field: FIELD, code: 'settings.logo', minSide: LOGO_MIN_SIDE, maxSide: LOGO_MAX_SIDE });
   const original = image.clone();
   if (Math.max(original.width, original.height) > ORIGINAL_MAX_SIDE) original.scaleToFit({ w: ORIGINAL_MAX_SIDE, h: ORIGINAL_MAX_SIDE });
   const renditions: LogoRendition[] = [{ size: 'original', png: await original.getBuffer('image/png') }];

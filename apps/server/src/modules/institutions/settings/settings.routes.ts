@@ -1,9 +1,9 @@
 // HTTP for the institution's settings beyond its profile: the grading scale and the logo.
 import { GradingScale, LogoSize, UpdateGradingScaleBody } from '@edumatrix/contracts';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { tenantOf } from '../../../platform/http/guards.ts';
+import { IMAGE_BODY_TYPES, imageBodyParser } from '../../../platform/http/image-body.ts';
 import type { HttpApp, RouteDeps } from '../../../platform/http/types.ts';
 import type { GradingScaleService } from './grading-scale.service.ts';
 import type { LogoService } from './logo.service.ts';
@@ -12,23 +12,6 @@ import { LOGO_MAX_BYTES, logoTooLarge } from './logo-image.ts';
 const InstitutionParams = z.object({ institutionId: z.uuid() });
 
 const LogoParams = InstitutionParams.extend({ size: LogoSize });
-
-/**
- * Reads an image body up to the logo limit. Any image type (or octet-stream) is read: the bytes, not
- * the header, decide what it is. Past the limit the rest is drained unread, so the client gets the
- * 413 problem rather than a reset connection.
- */
-async function readImageBody(req: FastifyRequest, payload: AsyncIterable<Buffer>): Promise<Buffer> {
-  if (Number(req.headers['content-length'] ?? 0) > LOGO_MAX_BYTES) throw logoTooLarge();
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of payload) {
-    total += chunk.length;
-    if (total <= LOGO_MAX_BYTES) chunks.push(chunk);
-  }
-  if (total > LOGO_MAX_BYTES) throw logoTooLarge();
-  return Buffer.concat(chunks);
-}
 
 export function settingsRoutes(app: HttpApp, deps: RouteDeps & { gradingScale: GradingScaleService; logo: LogoService }) {
   const { guards, gradingScale, logo } = deps;
@@ -64,7 +47,7 @@ export function settingsRoutes(app: HttpApp, deps: RouteDeps & { gradingScale: G
 
   // The image parser is registered in its own scope, so no other route accepts image bodies.
   app.register(async (scope: HttpApp) => {
-    scope.addContentTypeParser(/^(image\/[\w.+-]+|application\/octet-stream)$/, readImageBody);
+    scope.addContentTypeParser(IMAGE_BODY_TYPES, imageBodyParser(LOGO_MAX_BYTES, logoTooLarge));
     scope.put(
       '/api/v1/institutions/:institutionId/settings/logo',
       {
