@@ -31,6 +31,7 @@ import { CreateInstitutionPage } from './institutions/CreateInstitutionPage.tsx'
 import { InstitutionLayout } from './institutions/InstitutionLayout.tsx';
 import { InstitutionOverviewPage } from './institutions/InstitutionOverviewPage.tsx';
 import { MembersPage } from './institutions/MembersPage.tsx';
+import { ModerationPage } from './moderation/ModerationPage.tsx';
 import { NotificationSettingsPage } from './notifications/NotificationSettingsPage.tsx';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { PeopleLayout } from './people/PeopleLayout.tsx';
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
           { path: 'connections/requests', element: <Navigate to="/network" replace /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
+          { path: 'moderation', element: <ModerationPage /> },
           { path: 'institutions/new', element: <CreateInstitutionPage /> },
           {
             path: 'institutions/:id',

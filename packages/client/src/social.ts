@@ -15,9 +15,11 @@ import type {
   PostImage,
   Presence,
   Profile,
+  QueuedReport,
   ReactionKind,
   Report,
   ReportBody,
+  ResolveReportBody,
   SearchResults,
   SendConnectionRequestBody,
   Suggestion,
@@ -94,6 +96,9 @@ export function socialApi(call: Call) {
     unreactToComment: (commentId: string) => call<void>('DELETE', `${comment(commentId)}/reaction`),
     reportPost: (postId: string, body: ReportBody) => call<Report>('POST', `${post(postId)}/reports`, body),
     reportComment: (commentId: string, body: ReportBody) => call<Report>('POST', `${comment(commentId)}/reports`, body),
-    reports: (query: PageArgs = {}) => call<Page<Report>>('GET', '/api/v1/social/reports', undefined, query),
+    reports: (query: PageArgs = {}) => call<Page<QueuedReport>>('GET', '/api/v1/social/reports', undefined, query),
+    /** One decision for every open report on the same target (moderators). */
+    resolveReport: (reportId: string, body: ResolveReportBody) =>
+      call<Report>('POST', `/api/v1/social/reports/${encodeURIComponent(reportId)}/resolve`, body),
   };
 }

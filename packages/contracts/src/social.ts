@@ -272,9 +272,35 @@ export const Report = z.object({
   reason: ReportReason,
   details: z.string(),
   status: z.enum(['open', 'resolved']),
+  /** What the moderator decided (null while open): the target was left alone or taken down. */
+  resolution: z.enum(['dismissed', 'removed']).nullable(),
+  resolvedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Report = z.infer<typeof Report>;
+
+/** A report in the moderation queue, with what a moderator needs to decide without opening the target. */
+export const QueuedReport = Report.extend({
+  target: z.object({
+    /** The post's or comment's Markdown, as written (the web app sanitises it when rendering). */
+    text: z.string(),
+    author: PersonSummary,
+    /** Already deleted (by its author or an earlier decision). */
+    deleted: z.boolean(),
+    /** The post page (for a comment, the page of its post). */
+    link: z.string(),
+    /** Open reports on the same target, this one included: one decision resolves them all. */
+    openReports: z.number().int(),
+  }),
+});
+export type QueuedReport = z.infer<typeof QueuedReport>;
+
+export const ResolveReportBody = z.strictObject({
+  action: z.enum(['dismiss', 'remove']),
+  /** Told to the author when the target is removed. */
+  note: z.string().trim().max(500).default(''),
+});
+export type ResolveReportBody = z.input<typeof ResolveReportBody>;
 
 export const FeedQuery = z.strictObject({
   cursor: z.string().max(200).optional(),

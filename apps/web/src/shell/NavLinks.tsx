@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { ChatNavLink } from '../chat/ChatNavLink.tsx';
 import { roleLabel } from '../institutions/options.ts';
 import { institutionsQuery } from '../institutions/queries.ts';
+import { ShieldIcon, useIsModerator } from '../moderation/ModerationNavLink.tsx';
 import { FeedIcon } from '../social/icons.tsx';
 import { BookIcon, BuildingIcon, DevicesIcon, HomeIcon, PeopleIcon, PlusIcon, UserIcon } from './icons.tsx';
 import { useCurrentInstitutionId } from './useCurrentInstitutionId.ts';
@@ -43,6 +44,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const institutions = useQuery(institutionsQuery());
   const currentId = useCurrentInstitutionId();
   const { pathname } = useLocation();
+  const moderator = useIsModerator();
 
   return (
     <Stack gap={2}>
@@ -75,6 +77,12 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
           />
         );
       })}
+      {moderator && (
+        <>
+          <Heading>Platform</Heading>
+          <Links onNavigate={onNavigate} items={[{ to: '/moderation', label: 'Moderation', icon: <ShieldIcon /> }]} />
+        </>
+      )}
       <Heading>Account</Heading>
       <Links
         onNavigate={onNavigate}

@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import { userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
+import { CHAT_BUDGETS } from './budgets.ts';
 import type { ConversationsService } from './conversations.service.ts';
 
 const Params = z.object({ id: z.uuid() });
@@ -35,7 +36,7 @@ export function conversationsRoutes(app: HttpApp, deps: RouteDeps & { conversati
         body: CreateDirectBody,
         response: { 200: ConversationDetail, 201: ConversationDetail },
       },
-      onRequest: guards.user(),
+      onRequest: guards.user(CHAT_BUDGETS.start),
     },
     async (req, reply) => {
       const { conversation, created } = await conversations.createDirect(userOf(req).id, req.body.userId);
@@ -47,7 +48,7 @@ export function conversationsRoutes(app: HttpApp, deps: RouteDeps & { conversati
     `${base}/group`,
     {
       schema: { tags, summary: 'Start a group; you are its first admin', body: CreateGroupBody, response: { 201: ConversationDetail } },
-      onRequest: guards.user(),
+      onRequest: guards.user(CHAT_BUDGETS.start),
     },
     async (req, reply) => reply.code(201).send(await conversations.createGroup(userOf(req).id, req.body)),
   );

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
 import type { AttachmentsService } from './attachments.service.ts';
+import { CHAT_BUDGETS } from './budgets.ts';
 import { CHAT_FILE_MAX_BYTES, CHAT_FILE_TYPES, unsupportedChatFile } from './chat-files.ts';
 import type { MessagesService } from './messages.service.ts';
 
@@ -36,7 +37,7 @@ export function messagesRoutes(app: HttpApp, deps: RouteDeps & { messages: Messa
         body: SendMessageBody,
         response: { 200: Message, 201: Message },
       },
-      onRequest: guards.user(),
+      onRequest: guards.user(CHAT_BUDGETS.send),
     },
     async (req, reply) => {
       const { message, created } = await messages.send(userOf(req).id, req.params.id, req.body);
@@ -145,7 +146,7 @@ export function messagesRoutes(app: HttpApp, deps: RouteDeps & { messages: Messa
           response: { 201: AttachmentInfo },
         },
         bodyLimit: CHAT_FILE_MAX_BYTES,
-        onRequest: guards.user(),
+        onRequest: guards.user(CHAT_BUDGETS.upload),
       },
       async (req, reply) => {
         const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';

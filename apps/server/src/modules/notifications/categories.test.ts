@@ -21,6 +21,7 @@ describe('notification categories', () => {
     expect(categoryOf('social.post_liked')).toBe('social_reactions');
     expect(categoryOf('social.reaction_added')).toBe('social_reactions');
     expect(categoryOf('social.followed')).toBe('social_connections');
+    expect(categoryOf('social.content_removed')).toBe('other');
     expect(categoryOf('social.connection_accepted')).toBe('social_connections');
     expect(categoryOf('account.security')).toBe('account_security');
   });

@@ -42,6 +42,8 @@ const EXACT: Record<string, NotificationCategory> = {
   'social.mentioned': 'social_mentions',
   'social.commented': 'social_comments',
   'social.reacted': 'social_reactions',
+  // A moderator's decision, not something people did: none of the social categories.
+  'social.content_removed': 'other',
 };
 
 /** Kinds whose e-mail another module already sends (the invitation itself): in-app and push only. */

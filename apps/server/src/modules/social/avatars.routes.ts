@@ -6,6 +6,7 @@ import { userOf } from '../../platform/http/guards.ts';
 import { IMAGE_BODY_TYPES, imageBodyParser } from '../../platform/http/image-body.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
 import { AVATAR_MAX_BYTES, type Avatars, avatarTooLarge } from './avatars.ts';
+import { SOCIAL_BUDGETS } from './budgets.ts';
 
 export function avatarRoutes(app: HttpApp, deps: RouteDeps & { avatars: Avatars }) {
   const tags = ['social'];
@@ -19,7 +20,7 @@ export function avatarRoutes(app: HttpApp, deps: RouteDeps & { avatars: Avatars 
           summary: 'Set your profile picture: PNG or JPEG bytes as the body (at most 5 MB; cropped to a square)',
           response: { 200: z.object({ avatarUrl: z.string() }) },
         },
-        onRequest: deps.guards.user(),
+        onRequest: deps.guards.user(SOCIAL_BUDGETS.avatar),
       },
       async (req) => {
         if (!Buffer.isBuffer(req.body))

@@ -21,6 +21,10 @@ export type ReportRow = {
   reason: string;
   details: string;
   status: 'open' | 'resolved';
+  resolution: 'dismissed' | 'removed' | null;
+  resolved_by: string | null;
+  resolved_at: Date | string | null;
+  note: string;
   created_at: Date | string;
 };
 
@@ -92,7 +96,9 @@ export function engagementRepository(db: Db) {
       }
       return { counts, mine };
     },
-    async insertReport(row: Omit<ReportRow, 'status' | 'created_at'>): Promise<ReportRow> {
+    async insertReport(
+      row: Pick<ReportRow, 'id' | 'target_type' | 'target_id' | 'reporter_id' | 'reason' | 'details'>,
+    ): Promise<ReportRow> {
       return (await db.insertInto('social.reports').values(row).returningAll().executeTakeFirstOrThrow()) as ReportRow;
     },
     async listOpenReports(beforeId: string | null, limit: number): Promise<ReportRow[]> {

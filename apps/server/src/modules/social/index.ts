@@ -10,6 +10,7 @@ export { createFeedService, type FeedService } from './feed.service.ts';
 export { createGraphService, type GraphService } from './graph.service.ts';
 export { linkPreviewRoutes } from './link-previews.routes.ts';
 export { createLinkPreviews } from './link-previews.ts';
+export { createModerationService, type ModerationService } from './moderation.service.ts';
 export { postImagesRoutes } from './post-images.routes.ts';
 export { createPostImages } from './post-images.ts';
 export { postsRoutes } from './posts.routes.ts';
@@ -29,6 +30,7 @@ export { createSuggestionsService, type SuggestionsService } from './suggestions
 import { createCommentsService } from './comments.service.ts';
 import { createFeedService } from './feed.service.ts';
 import { createGraphService } from './graph.service.ts';
+import { createModerationService } from './moderation.service.ts';
 import { createPostsService } from './posts.service.ts';
 import { createPresenceService, type PresenceDeps } from './presence.service.ts';
 import { createProfilesService } from './profiles.service.ts';
@@ -46,6 +48,7 @@ export function createSocialModule(deps: SearchDeps & Pick<PresenceDeps, 'presen
     posts,
     comments,
     reactions: createReactionsService({ ...deps, posts, comments }),
+    moderation: createModerationService(deps),
     feed: createFeedService(deps),
     suggestions: createSuggestionsService(deps),
     search: createSearchService(deps),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
 import { notPngOrJpeg } from '../../platform/images/decode-upload.ts';
+import { SOCIAL_BUDGETS } from './budgets.ts';
 import { type createPostImages, POST_IMAGE_MAX_BYTES, POST_IMAGE_TYPES } from './post-images.ts';
 import type { PostsService } from './posts.service.ts';
 import type { SocialDeps } from './social.deps.ts';
@@ -27,7 +28,7 @@ export function postImagesRoutes(
           response: { 201: PostImage },
         },
         bodyLimit: POST_IMAGE_MAX_BYTES,
-        onRequest: deps.guards.user(),
+        onRequest: deps.guards.user(SOCIAL_BUDGETS.image),
       },
       async (req, reply) => {
         if (!Buffer.isBuffer(req.body)) throw notPngOrJpeg({ field: 'file', code: 'social.image' });

@@ -8,16 +8,20 @@ import {
   Post,
   PostHistory,
   pageOf,
+  QueuedReport,
   ReactBody,
   Report,
   ReportBody,
+  ResolveReportBody,
   UpdatePostBody,
 } from '@edumatrix/contracts';
 import { z } from 'zod';
 import { userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
+import { SOCIAL_BUDGETS } from './budgets.ts';
 import type { CommentsService } from './comments.service.ts';
 import type { FeedService } from './feed.service.ts';
+import type { ModerationService } from './moderation.service.ts';
 import type { PostsService } from './posts.service.ts';
 import type { ReactionsService } from './reactions.service.ts';
 
@@ -28,9 +32,15 @@ const CommentQuery = PageQuery.extend({ limit: z.coerce.number().int().min(1).ma
 
 export function postsRoutes(
   app: HttpApp,
-  deps: RouteDeps & { posts: PostsService; comments: CommentsService; reactions: ReactionsService; feed: FeedService },
+  deps: RouteDeps & {
+    posts: PostsService;
+    comments: CommentsService;
+    reactions: ReactionsService;
+    moderation: ModerationService;
+    feed: FeedService;
+  },
 ) {
-  const { guards, posts, comments, reactions, feed } = deps;
+  const { guards, posts, comments, reactions, moderation, feed } = deps;
   const tags = ['social'];
   const user = guards.user();
 
@@ -78,7 +88,10 @@ export function postsRoutes(
 
   app.post(
     '/api/v1/posts',
-    { schema: { tags, summary: 'Post (or repost, with repostOf)', body: CreatePostBody, response: { 201: Post } }, onRequest: user },
+    {
+      schema: { tags, summary: 'Post (or repost, with repostOf)', body: CreatePostBody, response: { 201: Post } },
+      onRequest: guards.user(SOCIAL_BUDGETS.post),
+    },
     async (req, reply) => reply.code(201).send(await posts.create(userOf(req).id, req.body)),
   );
   app.get(
@@ -132,7 +145,7 @@ export function postsRoutes(
     '/api/v1/posts/:postId/comments',
     {
       schema: { tags, summary: 'Comment, or reply to a comment', params: PostParams, body: CreateCommentBody, response: { 201: Comment } },
-      onRequest: user,
+      onRequest: guards.user(SOCIAL_BUDGETS.comment),
     },
     async (req, reply) => reply.code(201).send(await comments.create(userOf(req).id, req.params.postId, req.body)),
   );
@@ -159,7 +172,7 @@ export function postsRoutes(
       `${t.path}/reaction`,
       {
         schema: { tags, summary: `React to a ${t.type} (replaces your earlier reaction)`, params: t.params, body: ReactBody },
-        onRequest: user,
+        onRequest: guards.user(SOCIAL_BUDGETS.react),
       },
       async (req, reply) => {
         await reactions.react(userOf(req).id, { type: t.type, id: t.id(req.params as Record<string, string>) }, req.body.kind);
@@ -178,7 +191,7 @@ export function postsRoutes(
       `${t.path}/reports`,
       {
         schema: { tags, summary: `Report a ${t.type} to the moderators`, params: t.params, body: ReportBody, response: { 201: Report } },
-        onRequest: user,
+        onRequest: guards.user(SOCIAL_BUDGETS.report),
       },
       async (req, reply) =>
         reply
@@ -186,17 +199,32 @@ export function postsRoutes(
           .send(await reactions.report(userOf(req).id, { type: t.type, id: t.id(req.params as Record<string, string>) }, req.body)),
     );
   }
+  const moderator = guards.platform('moderator');
   app.get(
     '/api/v1/social/reports',
     {
       schema: {
         tags,
-        summary: 'The open moderation queue, newest first',
+        summary: 'The open moderation queue, newest first, each report with its target',
         querystring: PageQuery.strict(),
-        response: { 200: pageOf(Report) },
+        response: { 200: pageOf(QueuedReport) },
       },
-      onRequest: guards.platform('moderator'),
+      onRequest: moderator,
     },
-    async (req) => reactions.openReports(req.query),
+    async (req) => moderation.queue(req.query),
+  );
+  app.post(
+    '/api/v1/social/reports/:reportId/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Decide on a report: dismiss, or remove its post or comment (resolves every open report on it)',
+        params: z.object({ reportId: z.uuid() }),
+        body: ResolveReportBody,
+        response: { 200: Report },
+      },
+      onRequest: moderator,
+    },
+    async (req) => moderation.resolve(userOf(req).id, req.params.reportId, req.body),
   );
 }

@@ -1,9 +1,8 @@
 // Reactions (one per person per post or comment, changeable) and reports into the moderation queue.
-import type { Page, ReactionKind, Report, ReportBody } from '@edumatrix/contracts';
+import type { ReactionKind, Report, ReportBody } from '@edumatrix/contracts';
 import { uuidv7 } from 'uuidv7';
 import { isUniqueViolation } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { decodeCursor, toPage } from '../../platform/http/cursor.ts';
 import type { CommentsService } from './comments.service.ts';
 import { engagementRepository, type ReportRow } from './engagement.repository.ts';
 import type { PostsService } from './posts.service.ts';
@@ -80,16 +79,10 @@ export function createReactionsService(deps: SocialDeps & { posts: PostsService;
         throw err;
       }
     },
-
-    /** The open moderation queue, newest first (platform moderators). */
-    async openReports(query: { cursor?: string | undefined; limit: number }): Promise<Page<Report>> {
-      const rows = await engagementRepository(db).listOpenReports(query.cursor ? decodeCursor(query.cursor) : null, query.limit);
-      return toPage(rows, query.limit, presentReport);
-    },
   };
 }
 
-function presentReport(r: ReportRow): Report {
+export function presentReport(r: ReportRow): Report {
   return {
     id: r.id,
     targetType: r.target_type,
@@ -98,6 +91,8 @@ function presentReport(r: ReportRow): Report {
     reason: r.reason as Report['reason'],
     details: r.details,
     status: r.status,
+    resolution: r.resolution ?? null,
+    resolvedAt: r.resolved_at ? toIso(r.resolved_at) : null,
     createdAt: toIso(r.created_at),
   };
 }

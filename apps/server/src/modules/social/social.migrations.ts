@@ -205,4 +205,18 @@ export const socialMigrations: Migration[] = [
       await sql`alter table social.profiles add column avatar_version text`.execute(db);
     },
   },
+  {
+    name: '20261124T1800_social_report_resolutions',
+    scope: 'global',
+    async up(db) {
+      // A moderator's decision on a report: left alone or taken down, by whom, when, and why. No
+      // report could be resolved before this, so every resolved row has a resolution.
+      await sql`alter table social.reports
+        add column resolution text check (resolution in ('dismissed', 'removed')),
+        add column resolved_by uuid,
+        add column resolved_at timestamptz,
+        add column note text not null default '',
+        add constraint reports_decided_check check ((status = 'open') = (resolution is null))`.execute(db);
+    },
+  },
 ];

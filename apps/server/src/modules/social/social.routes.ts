@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { userOf } from '../../platform/http/guards.ts';
 import type { HttpApp, RouteDeps } from '../../platform/http/types.ts';
+import { SOCIAL_BUDGETS } from './budgets.ts';
 import type { GraphService } from './graph.service.ts';
 import type { PresenceService } from './presence.service.ts';
 import type { ProfilesService } from './profiles.service.ts';
@@ -67,7 +68,7 @@ export function socialRoutes(
   for (const t of toggles) {
     app.put(
       `/api/v1/people/:userId/${t.path}`,
-      { schema: { tags, summary: `${t.what} someone`, params: UserParams }, onRequest: user },
+      { schema: { tags, summary: `${t.what} someone`, params: UserParams }, onRequest: guards.user(SOCIAL_BUDGETS.follow) },
       async (req, reply) => {
         await t.on(userOf(req).id, req.params.userId);
         return reply.code(204).send();
@@ -97,7 +98,7 @@ export function socialRoutes(
     '/api/v1/connections/requests',
     {
       schema: { tags, summary: 'Ask someone to connect', body: SendConnectionRequestBody, response: { 201: ConnectionRequest } },
-      onRequest: user,
+      onRequest: guards.user(SOCIAL_BUDGETS.connect),
     },
     async (req, reply) => reply.code(201).send(await graph.requestConnection(userOf(req).id, req.body)),
   );

@@ -33,6 +33,9 @@ export type GuardDeps = {
 
 export type Guards = ReturnType<typeof createGuards>;
 
+/** An action counted per user and hour, e.g. `{ action: 'post', perHour: 60 }`. */
+export type UserBudget = { action: string; perHour: number };
+
 function tag(access: Access, fn: (req: FastifyRequest, reply: FastifyReply) => Promise<void>): Guard {
   return Object.assign(fn as onRequestAsyncHookHandler, { access });
 }
@@ -72,7 +75,24 @@ export function createGuards(deps: GuardDeps) {
       tag({ kind: 'public' }, async (req) => {
         if (!options.ignoreToken) await authenticate(req);
       }),
-    user: () => tag({ kind: 'user' }, async (req) => void (await requireUser(req))),
+    /**
+     * A signed-in user. With a `budget`, also at most `perHour` of that action per user and hour
+     * (shared by every process through the limiter): what one account can send others — posts,
+     * messages, requests, reports, pages fetched for previews — stays bounded even when scripted.
+     */
+    user: (budget?: UserBudget) =>
+      tag({ kind: 'user' }, async (req) => {
+        const user = await requireUser(req);
+        if (!budget) return;
+        const limit = await deps.limiter.hit(`user:${user.id}:${budget.action}`, budget.perHour, 3600);
+        if (!limit.allowed)
+          throw new AppError(
+            'rate_limited',
+            'request.user_rate_limited',
+            `You can ${budget.action} at most ${budget.perHour} times an hour; try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes`,
+            { retryAfterSeconds: limit.retryAfterSeconds },
+          );
+      }),
     platform: (role: 'operator' | 'moderator') =>
       tag({ kind: 'platform', role }, async (req) => {
         const user = await requireUser(req);
