@@ -20,6 +20,16 @@ export const ProfilePrivacy = z.object({
 });
 export type ProfilePrivacy = z.infer<typeof ProfilePrivacy>;
 
+/** What a field's privacy is until its owner chooses (the server applies it; the editor shows it). */
+export const DEFAULT_PRIVACY: ProfilePrivacy = {
+  headline: 'public',
+  bio: 'public',
+  skills: 'public',
+  interests: 'public',
+  affiliations: 'institution',
+  presence: 'connections',
+};
+
 /** A handle is how people are @mentioned: lower case letters, digits and underscores. */
 export const Handle = z
   .string()

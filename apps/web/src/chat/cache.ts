@@ -57,8 +57,15 @@ async function fillGap(queryClient: QueryClient, conversationId: string, after: 
 }
 
 /** The nav's total: counted by the server over every conversation, so asked again when it may have changed. */
+let unreadTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The nav's total, asked again at most once a second however many pushes arrive (a busy group sends many). */
 export function refreshUnread(queryClient: QueryClient) {
-  void queryClient.invalidateQueries({ queryKey: chatKeys.unread() });
+  if (unreadTimer) return;
+  unreadTimer = setTimeout(() => {
+    unreadTimer = undefined;
+    void queryClient.invalidateQueries({ queryKey: chatKeys.unread() });
+  }, 1000);
 }
 
 /** A new message, from any path. */

@@ -2,7 +2,7 @@
 import type { QueuedReport, ResolveReportBody } from '@edumatrix/contracts';
 import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '../api.ts';
-import { socialKeys } from '../social/queries.ts';
+import { refreshSocial } from '../social/queries.ts';
 
 export const moderationKeys = { reports: ['moderation', 'reports'] as const };
 
@@ -31,7 +31,7 @@ export function useResolveReport() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: moderationKeys.reports }),
     // A removed post or comment leaves the feeds and threads it was in.
     onSuccess: (_report, { body }) => {
-      if (body.action === 'remove') void queryClient.invalidateQueries({ queryKey: socialKeys.all });
+      if (body.action === 'remove') void refreshSocial(queryClient);
     },
   });
 }

@@ -3,12 +3,13 @@
 // keeps the focus and points at the chosen option with aria-activedescendant. On a phone the header
 // has no room, so it shows a button to the search page instead.
 import type { SearchResults } from '@edumatrix/contracts';
-import { ActionIcon, Avatar, Box, Group, Loader, Popover, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Box, Group, Loader, Popover, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useId } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { SearchIcon } from '../people/SearchIcon.tsx';
+import { PersonAvatar } from '../social/PersonHeader.tsx';
 import { usePhone } from '../ui/FormActions.tsx';
 import { errorMessage } from '../ui/problem.ts';
 import { Highlighted, plainText, queryWords, snippet } from './highlight.tsx';
@@ -46,7 +47,7 @@ function groupsOf(r: SearchResults, words: string[]): ResultGroup[] {
         path: resultPaths.person(p),
         content: (
           <Group gap="sm" wrap="nowrap">
-            <Avatar name={p.displayName} color="initials" size="sm" radius={1000} aria-hidden="true" />
+            <PersonAvatar person={p} size="sm" />
             <Box miw={0}>
               <Text size="sm" fw={600} truncate>
                 <Highlighted text={p.displayName} words={words} />

@@ -8,14 +8,14 @@ import { client } from '../api.ts';
 import { FormAlert } from '../ui/FormAlert.tsx';
 import { errorMessage, notifySuccess } from '../ui/problem.ts';
 import { PersonAvatar } from './PersonHeader.tsx';
-import { socialKeys } from './queries.ts';
+import { refreshSocial } from './queries.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export function AvatarSection({ profile }: { profile: Profile }) {
   const queryClient = useQueryClient();
   const [tooLarge, setTooLarge] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: socialKeys.all });
+  const refresh = () => refreshSocial(queryClient);
   const upload = useMutation({
     mutationFn: (image: File) => client.social.setAvatar(image),
     onSuccess: async () => {

@@ -1,6 +1,6 @@
 // Editing one's social profile, each private field beside the choice of who may see it: the privacy
 // settings live with the fields they govern. The server's field errors land on the inputs.
-import { MAX_PROFILE_TAGS, type Profile, type ProfilePrivacy } from '@edumatrix/contracts';
+import { DEFAULT_PRIVACY, MAX_PROFILE_TAGS, type Profile, type ProfilePrivacy } from '@edumatrix/contracts';
 import { Badge, Button, Flex, Group, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
@@ -23,15 +23,6 @@ type Values = {
   privacy: ProfilePrivacy;
 };
 
-const DEFAULTS: ProfilePrivacy = {
-  headline: 'public',
-  bio: 'public',
-  skills: 'public',
-  interests: 'public',
-  affiliations: 'institution',
-  presence: 'connections',
-};
-
 function Row({ children, privacy }: { children: ReactNode; privacy: ReactNode }) {
   return (
     <Flex direction={{ base: 'column', sm: 'row' }} gap={{ base: 6, sm: 'md' }} align={{ base: 'stretch', sm: 'flex-start' }}>
@@ -51,7 +42,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       bio: profile.bio ?? '',
       skills: profile.skills ?? [],
       interests: profile.interests ?? [],
-      privacy: { ...DEFAULTS, ...profile.privacy },
+      privacy: { ...DEFAULT_PRIVACY, ...profile.privacy },
     },
     validate: {
       handle: (v) => (v.trim() && !/^[a-zA-Z0-9_]{3,30}$/.test(v.trim()) ? 'Use 3–30 letters, digits or underscores' : null),

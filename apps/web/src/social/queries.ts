@@ -1,6 +1,6 @@
 // Query keys and loaders for the social pages. Everything lives under ['social'] so signing out
 // (which clears the cache) and broad refreshes after graph changes reach it all.
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
 import { client } from '../api.ts';
 
 export const socialKeys = {
@@ -27,6 +27,17 @@ export const socialKeys = {
   onlineConnections: (limit: number) => [...socialKeys.network(), 'online', limit] as const,
   presence: (userId: string) => [...socialKeys.all, 'presence', userId] as const,
 };
+
+/** Files that never change under their key (post images, link previews): a broad refresh leaves them. */
+const FIXED = new Set(['image', 'link-preview']);
+
+/** Everything social that shows people or posts, for changes that reach many of them (a new picture, a removal). */
+export function refreshSocial(queryClient: QueryClient) {
+  return queryClient.invalidateQueries({
+    queryKey: socialKeys.all,
+    predicate: (query) => !FIXED.has(String(query.queryKey[1])),
+  });
+}
 
 const PAGE_SIZE = 20;
 

@@ -31,7 +31,7 @@ describe(`profile pictures on ${dbLabel()}`, () => {
     const res = await fetchPicture(avatarUrl);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
-    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect(res.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
     const served = await Jimp.read(Buffer.from(await res.arrayBuffer()));
     expect([served.width, served.height]).toEqual([AVATAR_SIDE, AVATAR_SIDE]);
 

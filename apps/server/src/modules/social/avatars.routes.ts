@@ -51,8 +51,9 @@ export function avatarRoutes(app: HttpApp, deps: RouteDeps & { avatars: Avatars 
     },
     async (req, reply) => {
       const file = await deps.avatars.read(req.params.userId, req.params.version);
-      // The URL changes with the picture, so a copy never goes stale.
-      reply.header('cache-control', 'public, max-age=31536000, immutable');
+      // The URL changes with the picture, so a copy never goes stale; `private` keeps shared caches
+      // from serving a removed picture on.
+      reply.header('cache-control', 'private, max-age=31536000, immutable');
       return reply.type(file.contentType).send(Buffer.from(file.bytes));
     },
   );

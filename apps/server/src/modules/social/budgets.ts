@@ -4,10 +4,11 @@ import type { UserBudget } from '../../platform/http/guards.ts';
 
 export const SOCIAL_BUDGETS = {
   post: { action: 'post', perHour: 60 },
+  edit: { action: 'edit posts', perHour: 120 },
   comment: { action: 'comment', perHour: 200 },
   react: { action: 'react', perHour: 600 },
   report: { action: 'report', perHour: 30 },
-  follow: { action: 'follow, block or mute people', perHour: 300 },
+  follow: { action: 'follow or mute people', perHour: 300 },
   connect: { action: 'send connection requests', perHour: 50 },
   image: { action: 'upload post images', perHour: 120 },
   // Each one may make the server fetch a page somewhere else.

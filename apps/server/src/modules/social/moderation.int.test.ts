@@ -42,7 +42,7 @@ describe(`social moderation queue on ${dbLabel()}`, () => {
     const [bob, cy] = [await person(t, 'Bob'), await person(t, 'Cy')];
     const post = await ada.client.social.createPost({ body: 'Is **this** spam?' });
     const first = await bob.client.social.reportPost(post.id, { reason: 'spam', details: 'looks like an advert' });
-    await cy.client.social.reportPost(post.id, { reason: 'misinformation' });
+    const sibling = await cy.client.social.reportPost(post.id, { reason: 'misinformation' });
 
     const items = await queued(post.id);
     expect(items).toHaveLength(2);
@@ -62,10 +62,13 @@ describe(`social moderation queue on ${dbLabel()}`, () => {
     expect(await audit(post.id)).toEqual([{ action: 'social.report_dismissed', actor_id: mod.id }]);
 
     // Resolved once: a second decision on it (or on its sibling) is refused.
-    expect(await problemSummary(mod.client.social.resolveReport(first.id, { action: 'remove' }))).toMatchObject({
-      status: 409,
-      code: 'social.report_resolved',
-    });
+    for (const id of [first.id, sibling.id]) {
+      expect(await problemSummary(mod.client.social.resolveReport(id, { action: 'remove' }))).toMatchObject({
+        status: 409,
+        code: 'social.report_resolved',
+      });
+    }
+    expect((await ada.client.social.post(post.id)).id).toBe(post.id);
     // Once resolved, the same person may report it again, into a fresh queue entry.
     await bob.client.social.reportPost(post.id, { reason: 'spam' });
     expect((await queued(post.id)).map((r) => r.target.openReports)).toEqual([1]);
@@ -125,5 +128,33 @@ describe(`social moderation queue on ${dbLabel()}`, () => {
     expect(await problemSummary(resolve('not-a-uuid', { action: 'dismiss' }))).toMatchObject({ status: 400, fields: ['reportId'] });
     expect((await problemOf(resolve('01a20000-0000-7000-8000-000000000000', { action: 'dismiss' }))).status).toBe(404);
     expect(await queued(post.id)).toHaveLength(1);
+  });
+
+  it('two moderators deciding on the same post at once: one decision stands, the other gets 409', async () => {
+    const ada = await person(t, 'Ada');
+    const [bob, cy] = [await person(t, 'Bob'), await person(t, 'Cy')];
+    const other = await person(t, 'Mod2');
+    await t.platform.identity.setPlatformRoles(other.id, ['moderator']);
+    await other.client.auth.refresh();
+    const post = await ada.client.social.createPost({ body: 'Contested' });
+    const [r1, r2] = [
+      await bob.client.social.reportPost(post.id, { reason: 'spam' }),
+      await cy.client.social.reportPost(post.id, { reason: 'hate' }),
+    ];
+    const outcomes = await Promise.all([
+      mod.client.social.resolveReport(r1.id, { action: 'remove' }).then(
+        () => 'done',
+        (e: { status: number }) => e.status,
+      ),
+      other.client.social.resolveReport(r2.id, { action: 'dismiss' }).then(
+        () => 'done',
+        (e: { status: number }) => e.status,
+      ),
+    ]);
+    expect(outcomes.sort()).toEqual([409, 'done'].sort());
+    expect(await queued(post.id)).toEqual([]);
+    // One decision, audited once.
+    const decisions = (await audit(post.id)).filter((a) => a.action === 'social.report_dismissed' || a.action === 'social.report_removed');
+    expect(decisions).toHaveLength(1);
   });
 });

@@ -1,12 +1,11 @@
 // Turns post rows into what one viewer gets: names, counts, their own reaction, and the shared
 // original only when they may see it.
-import { firstLink, type Post, type ReactionKind } from '@edumatrix/contracts';
+import { DEFAULT_PRIVACY, firstLink, type Post, type ReactionKind } from '@edumatrix/contracts';
 import { cachedPreviews } from './link-previews.ts';
 import { imagesOf } from './post-images.ts';
 import { type PostRow, postsRepository } from './posts.repository.ts';
 import { mayViewField, visibilityLabel } from './privacy.ts';
 import { profilesRepository } from './profiles.repository.ts';
-import { DEFAULT_PRIVACY } from './profiles.service.ts';
 import { type SocialDeps, summaries, summaryOf, toIso } from './social.deps.ts';
 import { canView, type Viewer } from './viewer.ts';
 

@@ -109,7 +109,7 @@ export function postsRoutes(
         body: UpdatePostBody,
         response: { 200: Post },
       },
-      onRequest: user,
+      onRequest: guards.user(SOCIAL_BUDGETS.edit),
     },
     async (req) => posts.update(userOf(req).id, req.params.postId, req.body),
   );

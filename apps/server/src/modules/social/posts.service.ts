@@ -106,7 +106,8 @@ export function createPostsService(deps: SocialDeps) {
         await r.updateBody(postId, { body: input.body.trim(), hashtags: parseHashtags(input.body), mentions });
         await announceMentions(deps, trx, { postId, commentId: null, authorId: userId, authorName, toldIds: told });
       });
-      warmLinkPreview(input.body);
+      // Only a new first link is read again (a failed read is not cached, so re-reading on every edit would hammer it).
+      if (firstLink(input.body) !== firstLink(post.body)) warmLinkPreview(input.body);
       return this.get(userId, postId);
     },
 

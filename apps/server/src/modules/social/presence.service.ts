@@ -1,11 +1,10 @@
 // Presence as people let others see it: whether someone is online and when they were last seen is
 // a profile privacy level (`presence`, connections by default) decided by the same rule as every
 // other field. The kernel's presence store knows who is online; this decides who may know it.
-import type { FieldPrivacy, OnlineConnections } from '@edumatrix/contracts';
+import { DEFAULT_PRIVACY, type FieldPrivacy, type OnlineConnections } from '@edumatrix/contracts';
 import type { PresenceStore } from '../../platform/realtime/presence.ts';
 import { mayViewField } from './privacy.ts';
 import { profilesRepository } from './profiles.repository.ts';
-import { DEFAULT_PRIVACY } from './profiles.service.ts';
 import { type SocialDeps, summaries, summaryOf } from './social.deps.ts';
 import { loadViewer, type Viewer } from './viewer.ts';
 
@@ -21,21 +20,16 @@ export function createPresenceService(deps: PresenceDeps) {
   async function visibleAmong(viewer: Viewer, ownerIds: string[]): Promise<Set<string>> {
     const privacies = await profiles.privacies(ownerIds);
     const levelOf = (id: string): FieldPrivacy => privacies.get(id)?.presence ?? DEFAULT_PRIVACY.presence;
-    // Only people who keep it to their institutions need their memberships looked up.
-    const byInstitution = ownerIds.filter((id) => levelOf(id) === 'institution' && !viewer.blocked.has(id));
-    const shares = new Map(
-      await Promise.all(
-        byInstitution.map(
-          async (id) => [id, (await deps.institutionsOf(id)).some((a) => viewer.institutionIds.has(a.institutionId))] as const,
-        ),
-      ),
-    );
+    // Only people who keep it to their institutions need a membership check: the members of the
+    // viewer's (few) institutions are read once, not each person's memberships.
+    const byInstitution = ownerIds.some((id) => levelOf(id) === 'institution' && !viewer.blocked.has(id));
+    const colleagues = new Set(byInstitution ? (await Promise.all([...viewer.institutionIds].map((id) => deps.memberIds(id)))).flat() : []);
     return new Set(
       ownerIds.filter((id) =>
         mayViewField(levelOf(id), {
           self: false,
           connected: viewer.connections.has(id),
-          sharesInstitution: shares.get(id) ?? false,
+          sharesInstitution: colleagues.has(id),
           blocked: viewer.blocked.has(id),
         }),
       ),
@@ -55,14 +49,17 @@ export function createPresenceService(deps: PresenceDeps) {
     },
 
     /**
-     * The viewer's connections whose presence they may see (those who hide it are left out): online
-     * ones first by name, then the others by when they were last seen; `onlineCount` counts every
-     * one online, also past `limit`.
+     * The viewer's connections whose presence they may see and who have been seen (those who hide
+     * it, or never came online, are left out alike): online ones first by name, then the others by
+     * when they were last seen; `onlineCount` counts every one online, also past `limit`.
      */
     async onlineConnections(viewerId: string, limit: number): Promise<OnlineConnections> {
       const viewer = await loadViewer(deps, viewerId);
       const connectionIds = [...viewer.connections].slice(0, MAX_CONNECTIONS_READ);
-      const presence = await deps.presence.get([...(await visibleAmong(viewer, connectionIds))]);
+      // Never-seen people are left out like hidden ones, so the list cannot tell who hides.
+      const presence = (await deps.presence.get([...(await visibleAmong(viewer, connectionIds))])).filter(
+        (p) => p.online || p.lastSeenAt !== null,
+      );
       const online = presence.filter((p) => p.online);
       const offline = presence
         .filter((p) => !p.online)

@@ -1,6 +1,13 @@
 // Profiles: what a person says about themselves, each field shown only to whom they chose, plus
 // affiliations derived from institution membership (verified, never typed in).
-import type { FieldPrivacy, Profile, ProfilePrivacy, Relationship, UpdateProfileBody } from '@edumatrix/contracts';
+import {
+  DEFAULT_PRIVACY,
+  type FieldPrivacy,
+  type Profile,
+  type ProfilePrivacy,
+  type Relationship,
+  type UpdateProfileBody,
+} from '@edumatrix/contracts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { avatarUrl } from './avatars.ts';
@@ -15,14 +22,6 @@ import type { SocialDeps } from './social.deps.ts';
  * Open by default, except where you study or work (people who share an institution see that) and
  * whether you are online (your connections see that).
  */
-export const DEFAULT_PRIVACY: ProfilePrivacy = {
-  headline: 'public',
-  bio: 'public',
-  skills: 'public',
-  interests: 'public',
-  affiliations: 'institution',
-  presence: 'connections',
-};
 
 const dedupe = (values: string[]) => [...new Map(values.map((v) => [v.toLowerCase(), v])).values()];
 

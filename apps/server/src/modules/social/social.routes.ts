@@ -61,14 +61,15 @@ export function socialRoutes(
 
   // Follow, block and mute are states: PUT sets one, DELETE clears it; both are idempotent.
   const toggles = [
-    { path: 'follow', on: graph.follow, off: graph.unfollow, what: 'Follow' },
-    { path: 'block', on: graph.block, off: graph.unblock, what: 'Block' },
-    { path: 'mute', on: graph.mute, off: graph.unmute, what: 'Mute' },
+    { path: 'follow', on: graph.follow, off: graph.unfollow, what: 'Follow', budget: SOCIAL_BUDGETS.follow },
+    // Blocking protects the one who blocks: never refused for being busy.
+    { path: 'block', on: graph.block, off: graph.unblock, what: 'Block', budget: undefined },
+    { path: 'mute', on: graph.mute, off: graph.unmute, what: 'Mute', budget: SOCIAL_BUDGETS.follow },
   ] as const;
   for (const t of toggles) {
     app.put(
       `/api/v1/people/:userId/${t.path}`,
-      { schema: { tags, summary: `${t.what} someone`, params: UserParams }, onRequest: guards.user(SOCIAL_BUDGETS.follow) },
+      { schema: { tags, summary: `${t.what} someone`, params: UserParams }, onRequest: guards.user(t.budget) },
       async (req, reply) => {
         await t.on(userOf(req).id, req.params.userId);
         return reply.code(204).send();

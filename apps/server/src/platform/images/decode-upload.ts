@@ -6,6 +6,9 @@ import { Jimp } from 'jimp';
 import { AppError, invalidField } from '../http/app-error.ts';
 import { imageDimensions, sniffImageType } from './image-bytes.ts';
 
+/** Decoding takes 4 bytes a pixel, on the main thread: 40 million pixels is 160 MB at most. */
+const MAX_PIXELS = 40_000_000;
+
 export type DecodedImage = { image: Awaited<ReturnType<typeof Jimp.read>>; type: 'png' | 'jpeg' };
 export type UploadRules = { field: string; code: string; minSide: number; maxSide: number };
 
@@ -21,6 +24,12 @@ export async function decodeUpload(bytes: Uint8Array, rules: UploadRules): Promi
   if (!type) throw notPngOrJpeg(rules);
   const size = imageDimensions(bytes, type);
   if (!size) throw invalidField(`${code}_undecodable`, field, 'could not be read as an image');
+  if (size.width * size.height > MAX_PIXELS)
+    throw invalidField(
+      `${code}_dimensions`,
+      field,
+      `must have at most ${MAX_PIXELS / 1_000_000} million pixels (this one is ${size.width}×${size.height})`,
+    );
   if (Math.min(size.width, size.height) < minSide || Math.max(size.width, size.height) > maxSide)
     throw invalidField(
       `${code}_dimensions`,
