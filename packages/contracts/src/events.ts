@@ -294,6 +294,11 @@ export const eventCatalog = {
       actorName: z.string().min(1).max(100).nullable().default(null),
     }),
   ),
+  /**
+   * Marks a person's unread entries of a group read (e.g. a chat they have read to the end). Keyed
+   * by the person like requests, so it is applied after every request published before it.
+   */
+  'notifications.group_read_requested': define(1, 'p2', z.object({ userId: z.uuid(), groupKey: z.string().min(1).max(200) })),
 } satisfies Record<string, EventDefinition>;
 
 export type EventCatalog = typeof eventCatalog;

@@ -21,8 +21,6 @@ export type ChatDeps = {
   /** Who of the two blocked whom (the social module's answer). */
   blockState(a: string, b: string): Promise<{ aBlockedB: boolean; bBlockedA: boolean }>;
   displayNames(userIds: string[]): Promise<Map<string, string>>;
-  /** Marks the user's unread inbox entries of a notification group read (the notifications module's answer). */
-  markNotificationsRead(userId: string, groupKey: string): Promise<void>;
   live(): ChatLive | null;
 };
 

@@ -125,15 +125,29 @@ describe(`chat over the socket on ${dbLabel()}`, () => {
     expect(await bo.client.chat.markRead(one, 1)).toEqual({ lastReadSeq: 1, unreadCount: 1 });
     expect(await unreadOf(one)).toBe(2);
     expect(await b.emitWithAck('chat:read', { conversationId: one, seq: 2 })).toEqual({ ok: true, lastReadSeq: 2, unreadCount: 0 });
-    expect(await unreadOf(one)).toBe(0);
+    await waitFor('the notifications read', async () => (await unreadOf(one)) === 0);
     expect(await unreadOf(two)).toBe(1);
     const after = (await bo.client.notifications.unreadCount()).count;
     expect(after).toBeLessThan(before);
     await waitFor('the unread count push', async () => counts.at(-1)?.count === after);
     // Over HTTP too, and only that conversation's.
     expect(await bo.client.chat.markRead(two, 1)).toEqual({ lastReadSeq: 1, unreadCount: 0 });
-    expect(await unreadOf(two)).toBe(0);
+    await waitFor('the notifications read', async () => (await unreadOf(two)) === 0);
     await waitFor('the unread count push', async () => counts.at(-1)?.count === after - 1);
+  });
+
+  it('a read that comes before its notification is stored still reads it: both go through the outbox, in order', async () => {
+    const [ana, bo] = (await people(t, 'Ana', 'Bo')) as [Person, Person];
+    const id = (await ana.client.chat.direct(bo.id)).id;
+    // Bo has no socket (offline), so the message asks for a notification; he reads at once over HTTP.
+    await ana.client.chat.send(id, { clientId: clientId(), body: 'quick' });
+    expect(await bo.client.chat.markRead(id, 1)).toEqual({ lastReadSeq: 1, unreadCount: 0 });
+    const entries = async () => (await bo.client.notifications.list()).items.filter((n) => n.link === `/chat/${id}`);
+    await waitFor('the notification and the read after it', async () => {
+      const found = await entries();
+      return found.length === 1 && found[0]?.readAt !== null;
+    });
+    expect((await bo.client.notifications.unreadCount()).count).toBe(0);
   });
 
   it('a reply pushes its thread root with the new reply count to every member', async () => {

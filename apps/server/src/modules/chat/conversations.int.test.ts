@@ -215,7 +215,6 @@ describe(`chat conversations on ${dbLabel()}`, () => {
       presence: createMemoryPresence(60_000),
       blockState: async (a, b) => ({ aBlockedB: blocks.has(`${a}>${b}`), bBlockedA: blocks.has(`${b}>${a}`) }),
       displayNames: async (ids) => new Map([...(await t.platform.identity.getUsers(ids))].map(([id, u]) => [id, u.displayName])),
-      markNotificationsRead: async () => {},
       live: () => null,
     });
     // Ana blocked both.

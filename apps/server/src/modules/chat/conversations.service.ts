@@ -280,7 +280,16 @@ export function createConversationsService(deps: ChatDeps) {
       deps.live()?.push([conversationRoom(conversationId), userRoom(userId)], 'chat:read', push);
       const [row] = await repo.listFor(userId, { limit: 1, only: conversationId });
       const unreadCount = Number(row?.unread ?? 0);
-      if (unreadCount === 0) await deps.markNotificationsRead(userId, notificationGroupOf(conversationId));
+      // Through the outbox, keyed by the reader like the requests: applied after every notification
+      // asked for before it, even one the notifications consumer has not stored yet.
+      if (unreadCount === 0)
+        await deps.db.transaction().execute((trx) =>
+          deps.events.publish(trx, {
+            type: 'notifications.group_read_requested',
+            key: userId,
+            payload: { userId, groupKey: notificationGroupOf(conversationId) },
+          }),
+        );
       return { lastReadSeq: push.seq, unreadCount };
     },
 

@@ -9,6 +9,7 @@ import type { Consumer } from '../../platform/events/consumer.ts';
 import { categoryOf, isMailedElsewhere } from './categories.ts';
 import { channelsRepository } from './channels.repository.ts';
 import { planChannels } from './delivery-plan.ts';
+import { notificationsRepository } from './notifications.repository.ts';
 import type { NotificationRequest, NotificationsService } from './notifications.service.ts';
 import { quietUntil } from './schedule.ts';
 import { loadPreferences } from './settings.service.ts';
@@ -130,12 +131,19 @@ export function notificationsConsumer(deps: { notifications: NotificationsServic
     group: 'notifications',
     types: [
       'notifications.notification_requested',
+      'notifications.group_read_requested',
       'institutions.member_invited',
       'institutions.member_role_changed',
       'institutions.member_removed',
       'identity.sessions_revoked',
     ],
     async handle(event: EventEnvelope, trx: Db) {
+      if (event.type === 'notifications.group_read_requested') {
+        const { userId, groupKey } = event.payload as EventPayload<'notifications.group_read_requested'>;
+        const read = await notificationsRepository(trx).markGroupRead(userId, groupKey);
+        if (Number(read.numUpdatedRows) > 0) recipients.set(event.id, { userId, entry: null, queued: false });
+        return;
+      }
       const request = requestFor(event);
       if (!request) return;
       const stored = await store(trx, request, event.id);

@@ -141,11 +141,6 @@ export function createNotificationsService(deps: {
     },
 
     /** Reads the user's unread entries of `groupKey` (another module saw to what they were about); pushes the count only when some were. */
-    async markGroupRead(userId: string, groupKey: string) {
-      const result = await repo.markGroupRead(userId, groupKey);
-      if (Number(result.numUpdatedRows) > 0) changed(userId);
-    },
-
     async markAllRead(userId: string) {
       await repo.markAllRead(userId);
       changed(userId);
