@@ -79,12 +79,17 @@ describe(`social moderation queue on ${dbLabel()}`, () => {
     const bob = await person(t, 'Bob');
     const post = await ada.client.social.createPost({ body: 'Buy cheap pills #deals' });
     const report = await bob.client.social.reportPost(post.id, { reason: 'spam' });
+    const comment = await ada.client.social.comment(post.id, { body: 'DM me for prices' });
+    await bob.client.social.reportComment(comment.id, { reason: 'spam' });
+    expect(await queued(comment.id)).toHaveLength(1);
 
     const resolved = await mod.client.social.resolveReport(report.id, { action: 'remove', note: 'Advertising is not allowed.' });
     expect(resolved).toMatchObject({ status: 'resolved', resolution: 'removed' });
     expect((await problemOf(bob.client.social.post(post.id))).status).toBe(404);
     expect((await problemOf(ada.client.social.post(post.id))).status).toBe(404);
     expect(await queued(post.id)).toEqual([]);
+    // Reports on its comments went with it.
+    expect(await queued(comment.id)).toEqual([]);
     expect(await audit(post.id)).toEqual([{ action: 'social.report_removed', actor_id: mod.id }]);
 
     await waitFor('the author is told', async () =>

@@ -40,5 +40,16 @@ export function moderationRepository(db: Db) {
         .returningAll()
         .execute()) as ReportRow[];
     },
+    /** Closes the open reports on a removed post's comments: they went with it. */
+    async resolveCommentsOf(postId: string, decision: { resolution: 'removed'; resolved_by: string; note: string }): Promise<number> {
+      const result = await db
+        .updateTable('social.reports')
+        .set({ ...decision, status: 'resolved', resolved_at: new Date() })
+        .where('status', '=', 'open')
+        .where('target_type', '=', 'comment')
+        .where('target_id', 'in', db.selectFrom('social.comments').select('id').where('post_id', '=', postId))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
   };
 }

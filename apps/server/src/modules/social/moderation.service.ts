@@ -72,9 +72,16 @@ export function createModerationService(deps: SocialDeps) {
         if (!mine) throw new AppError('conflict', 'social.report_resolved', 'This report has already been resolved');
         const target = (await targetsOf(trx, [report])).get(report.target_id);
         const removing = resolution === 'removed' && target !== undefined && !target.deleted;
+        let commentReports = 0;
         if (removing) {
-          if (report.target_type === 'post') await postsRepository(trx).softDelete(report.target_id);
-          else await engagementRepository(trx).softDeleteComment(report.target_id);
+          if (report.target_type === 'post') {
+            await postsRepository(trx).softDelete(report.target_id);
+            commentReports = await moderationRepository(trx).resolveCommentsOf(report.target_id, {
+              resolution: 'removed',
+              resolved_by: moderatorId,
+              note: 'Its post was removed',
+            });
+          } else await engagementRepository(trx).softDeleteComment(report.target_id);
           if (target.authorId !== moderatorId) {
             await notify(deps, trx, {
               userId: target.authorId,
@@ -93,7 +100,7 @@ export function createModerationService(deps: SocialDeps) {
           actorId: moderatorId,
           // The text itself stays on the soft-deleted row; the log says who wrote it and what happened.
           before: target ? { authorId: target.authorId, deleted: target.deleted } : undefined,
-          after: { resolution, note, reports: resolved.map((r) => r.id), removed: removing },
+          after: { resolution, note, reports: resolved.map((r) => r.id), removed: removing, commentReports },
         });
         return presentReport(mine);
       });
