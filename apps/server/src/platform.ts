@@ -365,6 +365,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     presence,
     blockState: social.graph.blockState,
     displayNames: enrolmentNames,
+    avatarUrls: social.profiles.avatarUrls,
     live: () => (gateway ? { push: gateway.toRoom, leave: gateway.leave } : null),
   });
   // Notification e-mails and pushes are sent by the worker role; the consumer only queues them.

@@ -111,6 +111,8 @@ export type MessagePage = z.infer<typeof MessagePage>;
 export const ChatMember = z.object({
   userId: z.uuid(),
   displayName: z.string(),
+  /** Their profile picture, or null for initials. */
+  avatarUrl: z.string().nullable(),
   role: MemberRole,
   joinedAt: z.string(),
   /** Read receipt: the last message this member has read. */
@@ -123,6 +125,8 @@ export const Conversation = z.object({
   kind: ConversationKind,
   /** A group's title; for a direct conversation, the other person's name. */
   title: z.string(),
+  /** For a direct conversation, the other person's picture; null for groups and people without one. */
+  avatarUrl: z.string().nullable(),
   lastSeq: z.number().int(),
   lastMessageAt: z.string().nullable(),
   lastMessage: Message.nullable(),

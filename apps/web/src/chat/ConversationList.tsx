@@ -25,7 +25,7 @@ function Item({ conversation, active, me }: { conversation: Conversation; active
       aria-current={active ? 'page' : undefined}
       data-conversation={conversation.title}
     >
-      <Avatar radius="xl" color={conversation.kind === 'group' ? 'teal' : 'blue'} aria-hidden="true">
+      <Avatar radius="xl" color={conversation.kind === 'group' ? 'teal' : 'blue'} src={conversation.avatarUrl} alt="" aria-hidden="true">
         {initials(conversation.title)}
       </Avatar>
       <div className={classes.body}>

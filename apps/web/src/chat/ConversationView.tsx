@@ -131,7 +131,7 @@ function Conversation({ id }: { id: string }) {
       >
         <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
           <BackToList />
-          <Avatar radius="xl" color={group ? 'teal' : 'blue'} aria-hidden="true">
+          <Avatar radius="xl" color={group ? 'teal' : 'blue'} src={conversation.avatarUrl} alt="" aria-hidden="true">
             {initials(conversation.title)}
           </Avatar>
           <Box style={{ minWidth: 0 }}>

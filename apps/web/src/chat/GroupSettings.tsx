@@ -79,7 +79,7 @@ function MemberRow({
   const itsMe = member.userId === me;
   return (
     <Group gap="sm" wrap="nowrap" data-member={member.displayName}>
-      <Avatar radius="xl" size="sm" aria-hidden="true">
+      <Avatar radius="xl" size="sm" src={member.avatarUrl} alt="" aria-hidden="true">
         {initials(member.displayName)}
       </Avatar>
       <Text size="sm" style={{ flex: 1, minWidth: 0 }} truncate>

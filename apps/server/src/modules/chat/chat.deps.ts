@@ -21,6 +21,8 @@ export type ChatDeps = {
   /** Who of the two blocked whom (the social module's answer). */
   blockState(a: string, b: string): Promise<{ aBlockedB: boolean; bBlockedA: boolean }>;
   displayNames(userIds: string[]): Promise<Map<string, string>>;
+  /** Profile pictures (the social module's answer); absent or null for people without one. */
+  avatarUrls(userIds: string[]): Promise<Map<string, string | null>>;
   live(): ChatLive | null;
 };
 

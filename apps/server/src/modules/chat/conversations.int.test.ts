@@ -214,6 +214,7 @@ describe(`chat conversations on ${dbLabel()}`, () => {
       storage: t.platform.storage,
       presence: createMemoryPresence(60_000),
       blockState: async (a, b) => ({ aBlockedB: blocks.has(`${a}>${b}`), bBlockedA: blocks.has(`${b}>${a}`) }),
+      avatarUrls: async () => new Map(),
       displayNames: async (ids) => new Map([...(await t.platform.identity.getUsers(ids))].map(([id, u]) => [id, u.displayName])),
       live: () => null,
     });

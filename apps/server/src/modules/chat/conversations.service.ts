@@ -47,12 +47,14 @@ export function createConversationsService(deps: ChatDeps) {
   const repo = conversationsRepository(deps.db);
 
   async function present(rows: ListedRow[]): Promise<Conversation[]> {
-    const names = await deps.displayNames(rows.flatMap((r) => (r.kind === 'direct' && r.other_id ? [r.other_id] : [])));
+    const others = rows.flatMap((r) => (r.kind === 'direct' && r.other_id ? [r.other_id] : []));
+    const [names, pictures] = await Promise.all([deps.displayNames(others), deps.avatarUrls(others)]);
     const last = await presentMessages(deps.db, await messagesRepository(deps.db).lastOf(rows.map((r) => r.id)));
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       title: r.kind === 'direct' ? (names.get(r.other_id ?? '') ?? 'Unknown person') : r.title,
+      avatarUrl: r.kind === 'direct' ? (pictures.get(r.other_id ?? '') ?? null) : null,
       lastSeq: Number(r.last_seq),
       lastMessageAt: r.last_message_at ? isoOf(r.last_message_at) : null,
       lastMessage: last.find((m) => m.conversationId === r.id) ?? null,
@@ -68,13 +70,15 @@ export function createConversationsService(deps: ChatDeps) {
     if (!row) throw conversationNotFound();
     const [conversation] = (await present([row])) as [Conversation];
     const members = await repo.members(conversationId);
-    const names = await deps.displayNames(members.map((m) => m.user_id));
+    const ids = members.map((m) => m.user_id);
+    const [names, pictures] = await Promise.all([deps.displayNames(ids), deps.avatarUrls(ids)]);
     return {
       ...conversation,
       members: members.map(
         (m): ChatMember => ({
           userId: m.user_id,
           displayName: names.get(m.user_id) ?? 'Unknown person',
+          avatarUrl: pictures.get(m.user_id) ?? null,
           role: m.role,
           joinedAt: isoOf(m.joined_at),
           lastReadSeq: Number(m.last_read_seq),

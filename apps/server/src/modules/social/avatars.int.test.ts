@@ -26,7 +26,7 @@ describe(`profile pictures on ${dbLabel()}`, () => {
     const ada = await person(t, 'Ada');
     const ben = await person(t, 'Ben');
     const { avatarUrl } = await ada.client.social.setAvatar(await png(300, 200));
-    expect(avatarUrl).toMatch(new RegExp(`^/api/v1/avatars/${ada.id}/[\\w-]+$`));
+    expect(avatarUrl).toMatch(new RegExp(`^/api/v1/avatars/${ada.id}/[0-9a-f]{24}$`));
 
     const res = await fetchPicture(avatarUrl);
     expect(res.status).toBe(200);
@@ -40,6 +40,12 @@ describe(`profile pictures on ${dbLabel()}`, () => {
     const post = await ada.client.social.createPost({ body: 'With a face now' });
     expect((await ben.client.social.post(post.id)).author.avatarUrl).toBe(avatarUrl);
     expect((await ben.client.social.profile(ben.id)).avatarUrl).toBeNull();
+    // Chat shows it too: the direct conversation's picture is the other person's, and members carry theirs.
+    const direct = await ben.client.chat.direct(ada.id);
+    expect((await ben.client.chat.list()).items.find((c) => c.id === direct.id)?.avatarUrl).toBe(avatarUrl);
+    expect((await ada.client.chat.list()).items.find((c) => c.id === direct.id)?.avatarUrl).toBeNull();
+    const members = new Map((await ben.client.chat.get(direct.id)).members.map((m) => [m.userId, m.avatarUrl]));
+    expect([members.get(ada.id), members.get(ben.id)]).toEqual([avatarUrl, null]);
     // Editing the rest of the profile keeps the picture.
     await ada.client.social.updateProfile({ headline: 'Physics' });
     expect((await ada.client.social.myProfile()).avatarUrl).toBe(avatarUrl);

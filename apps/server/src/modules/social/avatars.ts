@@ -49,7 +49,8 @@ export function createAvatars(deps: { db: Db; storage: Storage; onCleanupError?(
     /** Stores the file first, then points the profile at it: a failure leaves no broken picture. */
     async upload(userId: string, bytes: Uint8Array): Promise<{ avatarUrl: string }> {
       const png = await processAvatar(bytes);
-      const version = randomBytes(12).toString('base64url');
+      // Hex: storage keys allow no segment starting with '-', which base64url could produce.
+      const version = randomBytes(12).toString('hex');
       await deps.storage.put(avatarKey(userId, version), png, 'image/png');
       const previous = await deps.db.transaction().execute(async (trx) => {
         await sql`insert into social.profiles (user_id) values (${userId}) on conflict (user_id) do nothing`.execute(trx);

@@ -75,6 +75,12 @@ export function createProfilesService(deps: SocialDeps) {
   const SELF: Relation = { self: true, connected: false, sharesInstitution: true, blocked: false };
 
   return {
+    /** For other modules (chat): people's profile picture URLs, null without one. */
+    async avatarUrls(userIds: string[]): Promise<Map<string, string | null>> {
+      const cards = await repo.cards([...new Set(userIds)]);
+      return new Map([...cards].map(([id, card]) => [id, avatarUrl(id, card.avatarVersion)]));
+    },
+
     async mine(userId: string): Promise<Profile> {
       return present(userId, (await repo.find(userId)) ?? emptyProfile(userId), SELF, userId);
     },
