@@ -312,6 +312,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const notifications = createNotificationsService({
     db,
     groupWindowMs: config.NOTIFICATION_GROUP_WINDOW_SECONDS * 1000,
+    // Social is created below; entries are only presented once the platform runs.
+    avatarUrls: (userIds, executor) => social.profiles.avatarUrls(userIds, executor),
     ...(options.now ? { now: options.now } : {}),
     onUnreadChanged: (userId, entry) => {
       if (!gateway) return;

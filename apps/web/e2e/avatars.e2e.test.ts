@@ -4,7 +4,7 @@ import { Jimp } from 'jimp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { person } from '../../server/src/modules/social/social.testing.ts';
-import { openPage, screenshotOnFailure, screenshotsAtWidths, signInAs, useE2E, WEB_DIST } from './browser.ts';
+import { DESKTOP, PHONE, screenshotsAtWidths, signedInTab, useE2E, WEB_DIST } from './browser.ts';
 
 /** Where to save screenshots for a look at the pages (AVATAR_SHOTS=/tmp/avatar-shots); none without it. */
 const SHOTS = process.env.AVATAR_SHOTS;
@@ -26,10 +26,8 @@ describe('profile pictures in Chromium', () => {
     await ben.client.social.follow(ada.id);
     const picture = await new Jimp({ width: 400, height: 300, color: 0xe8590cff }).getBuffer('image/png');
 
-    const aTab = await openPage(await e2e.browser().newContext({ viewport: { width: 1280, height: 800 } }));
-    screenshotOnFailure('avatars-ada', aTab);
+    const aTab = await signedInTab(e2e, ada.email, DESKTOP, 'avatars-ada');
     const a = aTab.page;
-    await signInAs(a, t.url, ada.email);
     await a.goto(`${t.url}/me/profile`);
     await a.getByRole('button', { name: 'Add a picture' }).waitFor();
     await a
@@ -41,10 +39,8 @@ describe('profile pictures in Chromium', () => {
     await screenshotsAtWidths(a, SHOTS, 'avatar-editor');
     await ada.client.social.createPost({ body: 'Now with a picture' });
 
-    const bTab = await openPage(await e2e.browser().newContext({ viewport: { width: 390, height: 844 } }));
-    screenshotOnFailure('avatars-ben', bTab);
+    const bTab = await signedInTab(e2e, ben.email, PHONE, 'avatars-ben');
     const b = bTab.page;
-    await signInAs(b, t.url, ben.email);
     await b.goto(`${t.url}/feed`);
     const card = b.locator('article[data-post]').filter({ hasText: 'Now with a picture' });
     await expect.poll(() => card.locator(avatarImg).count(), { timeout: 15_000 }).toBe(1);

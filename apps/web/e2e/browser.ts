@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+import { latestToken, signedUpClient } from '../../server/src/testing/factories.ts';
 import { PASSWORD, startTestPlatform, type TestPlatform } from '../../server/src/testing/test-platform.ts';
 
 /** The web build under test; E2E_WEB_DIST lets a second build (a helper's) be tested without touching apps/web/dist. */
@@ -45,10 +46,9 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
  * For an end-to-end describe block: the platform serving the web build (with extra `env`, or a
  * function giving it once earlier `beforeAll` hooks have run — say, a test SMTP server's URL), and a browser.
  */
-export function useE2E(
-  webDistDir: string,
-  env: Record<string, string> | (() => Record<string, string>) = {},
-): { t(): TestPlatform; browser(): Browser } {
+export type E2E = { t(): TestPlatform; browser(): Browser };
+
+export function useE2E(webDistDir: string, env: Record<string, string> | (() => Record<string, string>) = {}): E2E {
   let t: TestPlatform | null = null;
   let browser: Browser | null = null;
   beforeAll(async () => {
@@ -73,6 +73,31 @@ export async function signInAs(page: Page, baseUrl: string, email: string) {
   await page.getByLabel('Password').first().fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/**
+ * A tab signed in as `email`, in a browser context of its own (its own cookies, as another person's
+ * browser), screenshotted as `name` if the test fails.
+ */
+export async function signedInTab(e2e: E2E, email: string, viewport: { width: number; height: number }, name: string) {
+  const watched = await openPage(await e2e.browser().newContext({ viewport }));
+  screenshotOnFailure(name, watched);
+  await signInAs(watched.page, e2e.t().url, email);
+  return watched;
+}
+
+/** Waits for the page's socket: the status line the shell shows once live updates flow. */
+export const liveConnected = (page: Page) =>
+  expect.poll(() => page.getByText('Live updates: connected').count(), { timeout: 15_000 }).toBe(1);
+
+/** A person with a confirmed address, so no banner covers the pages. */
+export async function verifiedPerson(t: TestPlatform, name: string) {
+  const p = await signedUpClient(t, name);
+  await p.client.auth.verifyEmail(latestToken(t, p.email, 'verify-email'));
+  return p;
 }
 
 /** On failure: a full-page screenshot in test-results/<name>.png and the page's console errors. */

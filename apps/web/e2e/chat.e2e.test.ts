@@ -6,9 +6,16 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { latestToken, signedUpClient } from '../../server/src/testing/factories.ts';
-import type { TestPlatform } from '../../server/src/testing/test-platform.ts';
-import { openPage, screenshotOnFailure, screenshotsAtWidths, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
+import {
+  liveConnected as connected,
+  DESKTOP,
+  PHONE,
+  verifiedPerson as person,
+  screenshotsAtWidths,
+  signedInTab,
+  useE2E,
+  WEB_DIST,
+} from './browser.ts';
 
 /** Where to save screenshots for a look at the pages (CHAT_SHOTS=/tmp/chat-shots); none without it. */
 const SHOTS = process.env.CHAT_SHOTS;
@@ -42,30 +49,16 @@ function png(width: number, height: number): Buffer {
   return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-
 describe('chat in Chromium', () => {
   const e2e = useE2E(WEB_DIST);
-  const onFailure = (name: string, watched: WatchedPage) => screenshotOnFailure(`chat-${name}`, watched);
   const shot = (page: Page, name: string) => screenshotsAtWidths(page, SHOTS, name);
 
-  /** A person with a confirmed address (no banner over the chat). */
-  async function person(t: TestPlatform, name: string) {
-    const p = await signedUpClient(t, name);
-    await p.client.auth.verifyEmail(latestToken(t, p.email, 'verify-email'));
-    return p;
-  }
-
   async function tab(email: string, viewport: { width: number; height: number }, name: string) {
-    const watched = await openPage(await e2e.browser().newContext({ viewport }));
-    onFailure(name, watched);
-    await signInAs(watched.page, e2e.t().url, email);
+    const watched = await signedInTab(e2e, email, viewport, `chat-${name}`);
     await connected(watched.page);
     return watched;
   }
 
-  const connected = (page: Page) => expect.poll(() => page.getByText('Live updates: connected').count(), { timeout: 15_000 }).toBe(1);
   const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
   const message = (page: Page, text: string | RegExp) => page.getByTestId('message').filter({ hasText: text });
   const bubbles = (page: Page) => page.getByTestId('bubble').allTextContents();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedUpClient } from '../../server/src/testing/factories.ts';
 import { type SmtpCapture, startSmtpCapture } from '../../server/src/testing/smtp-capture.ts';
 import type { TestPlatform } from '../../server/src/testing/test-platform.ts';
-import { openPage, screenshotOnFailure, screenshotsAtWidths, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
+import { liveConnected as connected, DESKTOP, PHONE, screenshotsAtWidths, signedInTab, useE2E, WEB_DIST } from './browser.ts';
 
 /** Where to save screenshots for a look at the pages (JOURNEY_SHOTS=/tmp/journey-shots); none without it. */
 const SHOTS = process.env.JOURNEY_SHOTS;
@@ -23,7 +23,6 @@ describe('Students Interlinked journey in Chromium, with e-mail through a real S
   afterAll(() => smtp?.close());
   const e2e = useE2E(WEB_DIST, () => ({ SMTP_URL: smtp.url }));
 
-  const connected = (page: Page) => expect.poll(() => page.getByText('Live updates: connected').count(), { timeout: 15_000 }).toBe(1);
   const message = (page: Page, text: string) => page.getByTestId('message').filter({ hasText: text });
   const shows = (page: Page, text: string) => expect.poll(() => message(page, text).count(), { timeout: 15_000 }).toBe(1);
   const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
@@ -42,13 +41,6 @@ describe('Students Interlinked journey in Chromium, with e-mail through a real S
     return p;
   }
 
-  async function tab(email: string, viewport: { width: number; height: number }, name: string): Promise<WatchedPage> {
-    const watched = await openPage(await e2e.browser().newContext({ viewport }));
-    screenshotOnFailure(`interlinked-${name}`, watched);
-    await signInAs(watched.page, e2e.t().url, email);
-    return watched;
-  }
-
   async function send(page: Page, text: string) {
     await composer(page).fill(text);
     await composer(page).press('Enter');
@@ -62,8 +54,8 @@ describe('Students Interlinked journey in Chromium, with e-mail through a real S
     const bo = await person(t, 'Bo Lindqvist', 'bo_lindqvist');
     await bo.client.social.follow(ana.id);
 
-    const a = await tab(ana.email, { width: 1280, height: 800 }, 'ana');
-    const b = await tab(bo.email, { width: 390, height: 844 }, 'bo');
+    const a = await signedInTab(e2e, ana.email, DESKTOP, 'interlinked-ana');
+    const b = await signedInTab(e2e, bo.email, PHONE, 'interlinked-bo');
     const [pa, pb] = [a.page, b.page];
 
     // Bo waits on his feed; Ana posts.

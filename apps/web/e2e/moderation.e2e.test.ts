@@ -3,7 +3,7 @@
 // removes it with a note (after confirming), and the queue empties; the author reads why in the inbox.
 import { describe, expect, it } from 'vitest';
 import { problemOf, signedUpClient } from '../../server/src/testing/factories.ts';
-import { openPage, screenshotOnFailure, screenshotsAtWidths, signInAs, useE2E, WEB_DIST } from './browser.ts';
+import { DESKTOP, screenshotsAtWidths, signedInTab, useE2E, WEB_DIST } from './browser.ts';
 
 /** Where to save screenshots for a look at the page (MODERATION_SHOTS=/tmp/moderation-shots); none without it. */
 const SHOTS = process.env.MODERATION_SHOTS;
@@ -27,17 +27,13 @@ describe('moderation queue in Chromium', () => {
     await reporter.client.social.reportPost(fine.id, { reason: 'other', details: 'Not sure about this one' });
 
     // Nobody else gets the nav entry, and the page itself says whose it is.
-    const plain = await openPage(await e2e.browser().newContext({ viewport: { width: 1280, height: 900 } }));
-    screenshotOnFailure('moderation-plain', plain);
-    await signInAs(plain.page, t.url, reporter.email);
+    const plain = await signedInTab(e2e, reporter.email, DESKTOP, 'moderation-plain');
     await plain.page.goto(`${t.url}/moderation`);
     await expect.poll(() => plain.page.getByText(/^Only the platform’s moderators/).count(), { timeout: 15_000 }).toBe(1);
     expect(await plain.page.getByRole('link', { name: 'Moderation' }).count()).toBe(0);
 
-    const watched = await openPage(await e2e.browser().newContext({ viewport: { width: 1280, height: 900 } }));
-    screenshotOnFailure('moderation', watched);
+    const watched = await signedInTab(e2e, moderator.email, DESKTOP, 'moderation');
     const { page } = watched;
-    await signInAs(page, t.url, moderator.email);
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Moderation' }).click();
     await page.waitForURL(/\/moderation$/);
 
@@ -74,9 +70,7 @@ describe('moderation queue in Chromium', () => {
     expect(await author.client.social.post(fine.id)).toMatchObject({ id: fine.id });
 
     // The author reads why in the inbox.
-    const inbox = await openPage(await e2e.browser().newContext({ viewport: { width: 1280, height: 900 } }));
-    screenshotOnFailure('moderation-author', inbox);
-    await signInAs(inbox.page, t.url, author.email);
+    const inbox = await signedInTab(e2e, author.email, DESKTOP, 'moderation-author');
     await inbox.page.goto(`${t.url}/notifications`);
     await expect.poll(() => inbox.page.getByText('A moderator removed your post').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await inbox.page.getByText('Adverts are not allowed here.').count()).toBeGreaterThan(0);

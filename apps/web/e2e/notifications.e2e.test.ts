@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import webpush from 'web-push';
+import { AVATAR_PNG } from '../../server/src/modules/social/social.testing.ts';
 import { signedUpClient } from '../../server/src/testing/factories.ts';
 import type { TestPlatform } from '../../server/src/testing/test-platform.ts';
 import { openPage, screenshotOnFailure, screenshotsAtWidths, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
@@ -102,6 +103,7 @@ describe('notifications in Chromium (no VAPID keys)', () => {
     const cy = await signedUpClient(t, 'Cy Chen');
     const dee = await signedUpClient(t, 'Dee Diaz');
     const group = await ana.client.chat.createGroup({ title: 'Study group', memberIds: [rita.id, bo.id, cy.id, dee.id] });
+    const { avatarUrl: cyPicture } = await cy.client.social.setAvatar(new Blob([AVATAR_PNG], { type: 'image/png' }));
 
     // Chat asks for a notification only for members who are offline: Rita has no page open yet.
     let n = 0;
@@ -121,18 +123,23 @@ describe('notifications in Chromium (no VAPID keys)', () => {
     await expect.poll(() => entry.count(), { timeout: 15_000 }).toBe(1);
     expect(await entry.getByTestId('notification-count').textContent()).toContain('3 notifications grouped');
     expect(await entry.textContent()).toContain('Chat');
+    // Beside it, the face of whoever wrote last.
+    expect(await entry.getByTestId('notification-actor').locator('img').getAttribute('src')).toBe(cyPicture);
     await expect.poll(() => page.getByText('Live updates: connected').count(), { timeout: 15_000 }).toBe(1);
     await markPage(page);
     await screenshotsAtWidths(page, SHOTS, 'notification-centre');
 
     // Rita is online now, so chat itself asks for nothing more; the group grows by the request chat
     // makes for an offline member, published the same way, and the open page follows it live.
-    await publishChatRequest(t, { userId: rita.id, conversationId: group.id, sender: 'Dee Diaz' });
+    await publishChatRequest(t, { userId: rita.id, conversationId: group.id, sender: { userId: dee.id, name: 'Dee Diaz' } });
     const grown = page.getByRole('button', { name: /Dee Diaz and 3 others: new message/ });
     await expect.poll(() => grown.count(), { timeout: 15_000 }).toBe(1);
     expect(await grown.getByTestId('notification-count').textContent()).toContain('4 notifications grouped');
     expect(await page.getByRole('button', { name: /new message/ }).count()).toBe(1);
     expect(await stillSamePage(page)).toBe('not reloaded');
+    // Dee wrote last and has no picture: her initials.
+    const deeFace = grown.getByTestId('notification-actor');
+    expect([await deeFace.locator('img').count(), await deeFace.textContent()]).toEqual([0, 'DD']);
 
     // The bell's inbox shows the same entry.
     await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
@@ -167,7 +174,10 @@ describe('notifications in Chromium (no VAPID keys)', () => {
 });
 
 /** What chat publishes for an offline member (messages.service.ts): same kind, group key and actor. */
-async function publishChatRequest(t: TestPlatform, args: { userId: string; conversationId: string; sender: string }) {
+async function publishChatRequest(
+  t: TestPlatform,
+  args: { userId: string; conversationId: string; sender: { userId: string; name: string } },
+) {
   await t.platform.events.publisher.publish(t.platform.database.db, {
     type: 'notifications.notification_requested',
     key: args.userId,
@@ -175,12 +185,13 @@ async function publishChatRequest(t: TestPlatform, args: { userId: string; conve
     payload: {
       userId: args.userId,
       kind: 'chat.message',
-      title: `${args.sender}: new message`,
+      title: `${args.sender.name}: new message`,
       body: 'One more thing',
       link: `/chat/${args.conversationId}`,
       institutionId: null,
       groupKey: `chat.message:${args.conversationId}`,
-      actorName: args.sender,
+      actorName: args.sender.name,
+      actorId: args.sender.userId,
     },
   });
 }

@@ -3,31 +3,17 @@
 // Bo hides his online status in his profile editor and drops off Ana's list.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { latestToken, signedUpClient } from '../../server/src/testing/factories.ts';
-import type { TestPlatform } from '../../server/src/testing/test-platform.ts';
-import { openPage, screenshotOnFailure, screenshotsAtWidths, signInAs, useE2E, type WatchedPage, WEB_DIST } from './browser.ts';
+import { DESKTOP, liveConnected, PHONE, verifiedPerson as person, screenshotsAtWidths, signedInTab, useE2E, WEB_DIST } from './browser.ts';
 
 /** Where to save screenshots for a look at the pages (PRESENCE_SHOTS=/tmp/presence-shots); none without it. */
 const SHOTS = process.env.PRESENCE_SHOTS;
 
 describe('presence in Chromium', () => {
   const e2e = useE2E(WEB_DIST);
-  const onFailure = (name: string, watched: WatchedPage) => screenshotOnFailure(`presence-${name}`, watched);
   const shot = (page: Page, name: string) => screenshotsAtWidths(page, SHOTS, name);
-  const connected = (page: Page) => expect.poll(() => page.getByText('Live updates: connected').count(), { timeout: 15_000 }).toBe(1);
-
-  /** A person with a confirmed address (no banner over the pages). */
-  async function person(t: TestPlatform, name: string) {
-    const p = await signedUpClient(t, name);
-    await p.client.auth.verifyEmail(latestToken(t, p.email, 'verify-email'));
-    return p;
-  }
-
   async function tab(email: string, viewport: { width: number; height: number }, name: string) {
-    const watched = await openPage(await e2e.browser().newContext({ viewport }));
-    onFailure(name, watched);
-    await signInAs(watched.page, e2e.t().url, email);
-    await connected(watched.page);
+    const watched = await signedInTab(e2e, email, viewport, `presence-${name}`);
+    await liveConnected(watched.page);
     return watched;
   }
 
@@ -38,8 +24,8 @@ describe('presence in Chromium', () => {
     const request = await ana.client.social.requestConnection({ userId: bo.id });
     await bo.client.social.acceptRequest(request.id);
 
-    const b = await tab(bo.email, { width: 390, height: 844 }, 'bo');
-    const a = await tab(ana.email, { width: 1280, height: 800 }, 'ana');
+    const b = await tab(bo.email, PHONE, 'bo');
+    const a = await tab(ana.email, DESKTOP, 'ana');
     const pa = a.page;
 
     // Beside Ana's feed: Bo, online, with a green dot on his avatar.
@@ -63,7 +49,7 @@ describe('presence in Chromium', () => {
     await shot(pa, 'network-last-seen');
 
     // Bo, back on his phone, keeps his online status to himself: he leaves Ana's list.
-    const b2 = await tab(bo.email, { width: 390, height: 844 }, 'bo-again');
+    const b2 = await tab(bo.email, PHONE, 'bo-again');
     await b2.page.goto(`${t.url}/me/profile`);
     await b2.page.getByRole('combobox', { name: 'Who can see your online status' }).click();
     await b2.page.getByRole('option', { name: 'Only me' }).click();

@@ -1,5 +1,5 @@
 // Web push for EDU Matrix Interlinked: shows what the server pushes and opens its page on click.
-// The payload is the server's PushMessage as JSON: { title, body, url, tag, count }. Served from the
+// The payload is the server's PushMessage as JSON: { title, body, url, tag, count, icon }. Served from the
 // site root (Vite copies public/ as is) so its scope is the whole app; it has no fetch handler and
 // caches nothing.
 
@@ -21,6 +21,9 @@ function readPayload(event) {
   }
 }
 
+/** A path on this site as the server sends it, or null for anything else (another origin, "//host"). */
+const ownPath = (value) => (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : null);
+
 self.addEventListener('push', (event) => {
   const message = readPayload(event);
   const title = typeof message.title === 'string' && message.title ? message.title : 'EDU Matrix Interlinked';
@@ -30,7 +33,8 @@ self.addEventListener('push', (event) => {
       // One notification per inbox entry: a grouped entry that grows replaces its notification.
       tag: typeof message.tag === 'string' ? message.tag : undefined,
       renotify: typeof message.tag === 'string',
-      icon: '/favicon.svg',
+      // The picture of whoever acted, when there is one.
+      icon: ownPath(message.icon) ?? '/favicon.svg',
       data: { url: typeof message.url === 'string' ? message.url : null },
     }),
   );
@@ -38,11 +42,7 @@ self.addEventListener('push', (event) => {
 
 /** Only this site's own pages: a path from the server, never another origin. */
 function targetOf(notification) {
-  const path = notification.data?.url;
-  const url = new URL(
-    typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') ? path : '/notifications',
-    self.location.origin,
-  );
+  const url = new URL(ownPath(notification.data?.url) ?? '/notifications', self.location.origin);
   return url.origin === self.location.origin ? url.href : new URL('/notifications', self.location.origin).href;
 }
 

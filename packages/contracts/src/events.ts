@@ -292,6 +292,8 @@ export const eventCatalog = {
       groupKey: z.string().min(1).max(200).nullable().default(null),
       /** Who acted; when the title starts with it, grouped titles name the others ("Ana and Bo …"). */
       actorName: z.string().min(1).max(100).nullable().default(null),
+      /** Who acted, by id: the entry shows their picture. */
+      actorId: z.uuid().nullable().default(null),
     }),
   ),
   /**
@@ -353,6 +355,8 @@ export const Notification = z.object({
   readAt: z.string().nullable(),
   /** Requests grouped into this entry (1 for most). */
   count: z.number().int().min(1),
+  /** The person who acted last, for a picture beside the entry; null for system notices. */
+  actor: z.object({ userId: z.uuid(), displayName: z.string(), avatarUrl: z.string().nullable() }).nullable(),
 });
 export type Notification = z.infer<typeof Notification>;
 

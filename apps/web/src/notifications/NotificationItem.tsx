@@ -1,6 +1,7 @@
 import type { Notification } from '@edumatrix/contracts';
 import { Badge, Group, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useNavigate } from 'react-router';
+import { PersonAvatar } from '../social/PersonHeader.tsx';
 import { formatDateTime, formatRelative } from '../ui/format.ts';
 import { useMarkRead } from './mutations.ts';
 import classes from './NotificationItem.module.css';
@@ -33,6 +34,12 @@ export function NotificationItem({ notification, compact = false, onOpened }: Pr
   return (
     <UnstyledButton className={classes.item} data-unread={unread || undefined} onClick={open}>
       <span className={classes.marker} aria-hidden="true" />
+      {/* Who acted, at a glance; the title names them, so the picture is decorative. */}
+      {notification.actor && (
+        <span className={classes.actor} data-testid="notification-actor">
+          <PersonAvatar person={{ ...notification.actor, handle: null }} size={compact ? 'sm' : 'md'} />
+        </span>
+      )}
       <Stack gap={2} className={classes.body}>
         {unread && <VisuallyHidden>Unread:</VisuallyHidden>}
         <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">

@@ -248,9 +248,12 @@ describe(`chat messages on ${dbLabel()}`, () => {
         link: `/chat/${g.id}`,
         groupKey: `chat.message:${g.id}`,
         actorName: 'Ana Sender',
+        actorId: admin.id,
       }),
     ]);
     await waitFor('the inbox entry', async () => (await offline.client.notifications.list()).items.some((n) => n.kind === 'chat.message'));
+    const entry = (await offline.client.notifications.list()).items.find((n) => n.kind === 'chat.message');
+    expect(entry?.actor).toEqual({ userId: admin.id, displayName: 'Ana Sender', avatarUrl: null });
     const { rows } = await sql<{ key: string; priority: string; payload: Record<string, unknown> }>`
       select key, priority, payload from events.outbox where type = 'chat.message_sent' and payload->>'messageId' = ${m.id}`.execute(db());
     expect(rows).toEqual([

@@ -135,6 +135,7 @@ export function createMessagesService(deps: ChatDeps) {
               // One inbox entry (and e-mail, and push) per conversation while messages keep coming.
               groupKey: notificationGroupOf(conversationId),
               actorName: senderName.slice(0, 100),
+              actorId: userId,
             },
           });
         }

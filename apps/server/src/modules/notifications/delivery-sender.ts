@@ -103,7 +103,14 @@ export function startChannelSender(deps: ChannelSenderDeps): PollLoop {
     const done = new Set(row.payload.doneEndpoints ?? []);
     const targets = (await repo.subscriptions(row.user_id)).filter((s) => !done.has(s.endpoint));
     if (targets.length === 0 && done.size === 0) return { status: 'skipped', note: 'no subscriptions' };
-    const message = { title: entry.title, body: entry.body, url: entry.link, tag: entry.id, count: entry.count };
+    const message = {
+      title: entry.title,
+      body: entry.body,
+      url: entry.link,
+      tag: entry.id,
+      count: entry.count,
+      icon: entry.actor?.avatarUrl ?? null,
+    };
     const errors: string[] = [];
     for (const target of targets) {
       try {

@@ -19,6 +19,8 @@ type InboxTable = {
   /** Distinct actor names of a group, newest first (JSON array). */
   actors: ColumnType<string[], string | undefined, string>;
   actor_count: Generated<number>;
+  /** The person who acted last. */
+  actor_id: string | null;
   /** Kept for e-mail and push while its in-app channel is off: not listed, not counted. */
   hidden: Generated<boolean>;
   updated_at: Generated<Date>;
@@ -76,7 +78,15 @@ export function notificationsRepository(executor: Db) {
         .executeTakeFirst(),
     updateGroup: (
       id: string,
-      values: { title: string; body: string; link: string | null; count: number; actors: string[]; actor_count: number },
+      values: {
+        title: string;
+        body: string;
+        link: string | null;
+        count: number;
+        actors: string[];
+        actor_count: number;
+        actor_id: string | null;
+      },
     ) =>
       db
         .updateTable('notifications.inbox')

@@ -10,9 +10,10 @@ import { groupTitle, withActor } from './grouping.ts';
 import { type InboxRow, notificationsRepository } from './notifications.repository.ts';
 
 /** Grouping fields are optional: events stored before they existed, and mapped foundation events, lack them. */
-export type NotificationRequest = Omit<EventPayload<'notifications.notification_requested'>, 'groupKey' | 'actorName'> & {
+export type NotificationRequest = Omit<EventPayload<'notifications.notification_requested'>, 'groupKey' | 'actorName' | 'actorId'> & {
   groupKey?: string | null;
   actorName?: string | null;
+  actorId?: string | null;
 };
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
 
@@ -25,7 +26,13 @@ export type UnreadListener = (userId: string, entry?: Notification) => void;
 /** What storing a request did: a new entry, or one more in an open group (no new e-mail or push). */
 export type Delivered = { id: string; grouped: boolean /** As listed now; null while hidden. */; entry: Notification | null };
 
-const present = (r: InboxRow): Notification => ({
+/**
+ * Looks up people's pictures (the social module answers), through `executor` when given (inside a
+ * transaction, PGlite's single connection is taken); without a lookup, entries show initials.
+ */
+export type AvatarLookup = (userIds: string[], executor?: Db) => Promise<Map<string, string | null>>;
+
+const present = (r: InboxRow, pictures: Map<string, string | null>): Notification => ({
   id: r.id,
   kind: r.kind,
   category: r.category as NotificationCategory,
@@ -36,12 +43,9 @@ const present = (r: InboxRow): Notification => ({
   createdAt: new Date(r.created_at).toISOString(),
   readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
   count: r.count,
+  // The kept names are newest first, so the first is the person who acted last.
+  actor: r.actor_id ? { userId: r.actor_id, displayName: r.actors[0] ?? '', avatarUrl: pictures.get(r.actor_id) ?? null } : null,
 });
-
-async function listed(r: ReturnType<typeof notificationsRepository>, id: string): Promise<Notification | null> {
-  const row = await r.byId(id);
-  return row && !row.hidden ? present(row) : null;
-}
 
 export function createNotificationsService(deps: {
   db: Db;
@@ -49,8 +53,20 @@ export function createNotificationsService(deps: {
   /** Requests of one group within this window fold into one entry (0: never). */
   groupWindowMs?: number;
   now?: () => Date;
+  avatarUrls?: AvatarLookup;
 }) {
   const repo = notificationsRepository(deps.db);
+  /** Rows as the API shows them, with one picture lookup for all of them. */
+  async function presentAll(rows: InboxRow[], executor: Db = deps.db): Promise<Notification[]> {
+    const actorIds = [...new Set(rows.flatMap((r) => (r.actor_id ? [r.actor_id] : [])))];
+    const pictures = actorIds.length > 0 && deps.avatarUrls ? await deps.avatarUrls(actorIds, executor) : new Map<string, string | null>();
+    return rows.map((r) => present(r, pictures));
+  }
+  /** The entry as listed now, read in the consumer's transaction; null while hidden. */
+  async function listed(trx: Db, id: string): Promise<Notification | null> {
+    const row = await notificationsRepository(trx).byId(id);
+    return row && !row.hidden ? ((await presentAll([row], trx))[0] ?? null) : null;
+  }
   const changed = (userId: string) => deps.onUnreadChanged?.(userId);
   const now = deps.now ?? (() => new Date());
   const groupWindowMs = deps.groupWindowMs ?? 15 * 60_000;
@@ -69,6 +85,7 @@ export function createNotificationsService(deps: {
       const r = notificationsRepository(trx);
       const groupKey = request.groupKey ?? null;
       const actorName = request.actorName ?? null;
+      const actorId = request.actorId ?? null;
       if (groupKey && groupWindowMs > 0) {
         const open = await r.openGroup(request.userId, groupKey, new Date(now().getTime() - groupWindowMs));
         if (open) {
@@ -81,8 +98,9 @@ export function createNotificationsService(deps: {
             count,
             actors: actors.actors,
             actor_count: actors.actorCount,
+            actor_id: actorId ?? open.actor_id,
           });
-          return { id: open.id, grouped: true, entry: await listed(r, open.id) };
+          return { id: open.id, grouped: true, entry: await listed(trx, open.id) };
         }
       }
       const id = uuidv7();
@@ -99,10 +117,11 @@ export function createNotificationsService(deps: {
         group_key: groupKey,
         actors: JSON.stringify(actorName ? [actorName] : []),
         actor_count: actorName ? 1 : 0,
+        actor_id: actorId,
         hidden: options.hidden ?? false,
         created_at: now(),
       });
-      return { id, grouped: false, entry: await listed(r, id) };
+      return { id, grouped: false, entry: await listed(trx, id) };
     },
 
     /** Tells the listener after commit, with the entry as it was stored (read in the same transaction, so pushes keep order). */
@@ -113,12 +132,14 @@ export function createNotificationsService(deps: {
     /** The entry as the API shows it (e-mail and push render from this). */
     async entry(id: string): Promise<(Notification & { userId: string; hidden: boolean }) | null> {
       const row = await repo.byId(id);
-      return row ? { ...present(row), userId: row.user_id, hidden: row.hidden } : null;
+      if (!row) return null;
+      const [shown] = await presentAll([row]);
+      return shown ? { ...shown, userId: row.user_id, hidden: row.hidden } : null;
     },
 
     /** Unread, listed entries since `since`, newest first (digests). */
     async unreadSince(userId: string, since: Date, limit: number): Promise<Notification[]> {
-      return (await repo.unreadSince(userId, since, limit)).map(present);
+      return presentAll(await repo.unreadSince(userId, since, limit));
     },
 
     async list(userId: string, query: NotificationQuery): Promise<Page<Notification>> {
@@ -128,7 +149,8 @@ export function createNotificationsService(deps: {
         limit: query.limit + 1,
         ...(query.cursor ? { before: decodeCursor(query.cursor) } : {}),
       });
-      return toPage(rows, query.limit, present);
+      const page = toPage(rows, query.limit, (row) => row);
+      return { items: await presentAll(page.items), nextCursor: page.nextCursor };
     },
 
     unreadCount: (userId: string) => repo.unreadCount(userId),

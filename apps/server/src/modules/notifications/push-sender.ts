@@ -10,7 +10,15 @@ import type { DependencyPolicy } from '../../platform/resilience/resilience.ts';
 export type Vapid = { publicKey: string; privateKey: string; subject: string };
 export type PushTarget = { endpoint: string; p256dh: string; auth: string };
 /** What the service worker receives (as JSON) and shows. */
-export type PushMessage = { title: string; body: string; url: string | null; tag: string; count: number };
+export type PushMessage = {
+  title: string;
+  body: string;
+  url: string | null;
+  tag: string;
+  count: number;
+  /** The actor's picture (a path on this site), shown instead of the site's icon. */
+  icon: string | null;
+};
 
 export type PushSender = {
   /** 'gone' when the push service says the subscription no longer exists (404 or 410); throws on other failures. */

@@ -8,6 +8,7 @@ import webpush from 'web-push';
 import { problemSummary, signedUpClient, waitFor } from '../../testing/factories.ts';
 import { type FakePushService, startFakePushService } from '../../testing/fake-push-service.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
+import { AVATAR_PNG } from '../social/social.testing.ts';
 
 type Request = Partial<EventPayload<'notifications.notification_requested'>> & { userId: string; kind: string; title: string };
 
@@ -116,14 +117,23 @@ describe(`web push against a fake push service on ${dbLabel()}`, () => {
     const { payload } = await jwtVerify(token as string, await importJWK(jwk, 'ES256'));
     expect(payload).toMatchObject({ aud: fake.origin, sub: 'mailto:ops@edu.example' });
     const message = JSON.parse(phone.decrypt(push?.body as Buffer));
-    expect(message).toMatchObject({ title: 'Essay graded', body: 'Well done', url: '/courses/c/a', count: 1 });
+    // A notice without an actor leaves the icon to the service worker's default.
+    expect(message).toMatchObject({ title: 'Essay graded', body: 'Well done', url: '/courses/c/a', count: 1, icon: null });
 
-    // The next push goes to the phone only.
+    // The next push goes to the phone only, with the picture of the person who acted.
+    const teacher = await signedUpClient(t, 'Tia Teacher');
+    const { avatarUrl } = await teacher.client.social.setAvatar(new Blob([AVATAR_PNG], { type: 'image/png' }));
     const before = fake.received.length;
-    await request({ userId: user.id, kind: 'courses.assignment_graded', title: 'Quiz graded' });
+    await request({
+      userId: user.id,
+      kind: 'courses.assignment_graded',
+      title: 'Quiz graded',
+      actorId: teacher.id,
+      actorName: 'Tia Teacher',
+    });
     await waitFor('the second push', async () => fake.received.length === before + 1);
     expect(fake.received.at(-1)?.path).toBe(`/push/ok-${user.id}`);
-    expect(JSON.parse(phone.decrypt(fake.received.at(-1)?.body as Buffer)).title).toBe('Quiz graded');
+    expect(JSON.parse(phone.decrypt(fake.received.at(-1)?.body as Buffer))).toMatchObject({ title: 'Quiz graded', icon: avatarUrl });
   });
 
   it('a switched-off push category pushes nothing; unsubscribing removes only my own subscription', async () => {

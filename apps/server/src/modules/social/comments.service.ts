@@ -96,7 +96,7 @@ export function createCommentsService(deps: SocialDeps & { posts: PostsService }
             body: body.body.slice(0, 200),
             link: `/posts/${postId}`,
             groupKey: `social.commented:${postId}:${recipient === post.author_id ? 'post' : 'reply'}`,
-            actorName: name,
+            actor: { userId, name },
           });
         }
         await announceMentions(deps, trx, { postId, commentId: comment.id, authorId: userId, authorName: name, toldIds: told });

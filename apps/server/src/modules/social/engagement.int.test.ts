@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemOf, problemSummary, waitFor } from '../../testing/factories.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
-import { connect, person, published } from './social.testing.ts';
+import { AVATAR_PNG, connect, person, published } from './social.testing.ts';
 
 describe(`social comments, reactions and reports on ${dbLabel()}`, () => {
   let t: TestPlatform;
@@ -181,9 +181,11 @@ describe(`social comments, reactions and reports on ${dbLabel()}`, () => {
     ]);
   });
 
-  it('reactions and follows from several people fold into one inbox entry that names them', async () => {
+  it('reactions and follows from several people fold into one inbox entry that names them and shows the latest face', async () => {
     const star = await person(t, 'Star');
     const fans = [await person(t, 'Ann'), await person(t, 'Ben'), await person(t, 'Cat')];
+    const cat = fans[2] as (typeof fans)[number];
+    const { avatarUrl } = await cat.client.social.setAvatar(new Blob([AVATAR_PNG], { type: 'image/png' }));
     const post = await star.client.social.createPost({ body: 'Liked by many' });
     for (const fan of fans) {
       await fan.client.social.reactToPost(post.id, 'like');
@@ -202,6 +204,11 @@ describe(`social comments, reactions and reports on ${dbLabel()}`, () => {
       { title: 'Cat and 2 others liked your post', count: 3 },
     ]);
     expect(all.filter((n) => n.kind === 'social.followed').map((n) => n.title)).toEqual(['Cat and 2 others started following you']);
+    // Cat acted last on both entries; the picture is read when listed, so a new one shows at once.
+    const catActor = { userId: cat.id, displayName: 'Cat', avatarUrl };
+    expect(all.filter((n) => n.kind.startsWith('social.')).map((n) => n.actor)).toEqual([catActor, catActor]);
+    await cat.client.social.removeAvatar();
+    expect((await entries()).map((n) => n.actor?.avatarUrl)).toEqual([null, null]);
     // Each entry says its settings category, and the inbox filters by it.
     const reactions = await star.client.notifications.list({ category: 'social_reactions' });
     expect(reactions.items.map((n) => [n.kind, n.category])).toEqual([['social.reacted', 'social_reactions']]);

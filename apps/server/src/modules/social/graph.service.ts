@@ -57,7 +57,7 @@ export function createGraphService(deps: SocialDeps) {
           title: `${name} started following you`,
           link: `/people/${userId}`,
           groupKey: 'social.followed',
-          actorName: name,
+          actor: { userId, name },
         });
       });
     },
@@ -95,6 +95,7 @@ export function createGraphService(deps: SocialDeps) {
             title: `${name} wants to connect`,
             body: body.message ?? '',
             link: '/connections/requests',
+            actor: { userId, name },
           });
           return inserted;
         });
@@ -137,6 +138,7 @@ export function createGraphService(deps: SocialDeps) {
             kind: 'social.connection_accepted',
             title: `${name} accepted your connection request`,
             link: `/people/${userId}`,
+            actor: { userId, name },
           });
         }
         return updated;

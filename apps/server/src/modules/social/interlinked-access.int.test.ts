@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webpush from 'web-push';
 import { waitFor } from '../../testing/factories.ts';
 import { dbLabel, startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
-import { type Person, person } from './social.testing.ts';
+import { AVATAR_PNG, type Person, person } from './social.testing.ts';
 
 type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
 type Rule = 'aimed-at-person' | 'member' | 'owner' | 'self';
@@ -27,12 +27,6 @@ const SCOPE =
 
 /** A tiny valid PNG (1×1). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNg+M8AAAICAQB7CYF4AAAAAElFTkSuQmCC', 'base64');
-
-/** A 32×32 PNG, the smallest a profile picture may be. */
-const AVATAR_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAR0lEQVR4AcXBAQEAIAyAME4lO5nWTj4G25z7PiGJSUxiEpOYxCQmMYlJTGISk5jEJCYxiUlMYhKTmMQkJjGJSUxiEpOYxCS2m5kCpFRWhecAAAAASUVORK5CYII=',
-  'base64',
-);
 
 const get = (path: string): Request => ({ method: 'GET', path });
 const post = (path: string, body: unknown = {}): Request => ({ method: 'POST', path, body });

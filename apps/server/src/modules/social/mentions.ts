@@ -47,6 +47,7 @@ export async function announceMentions(
       kind: 'social.mentioned',
       title: `${args.authorName} mentioned you in a ${args.commentId ? 'comment' : 'post'}`,
       link: `/posts/${args.postId}`,
+      actor: { userId: args.authorId, name: args.authorName },
     });
   }
 }

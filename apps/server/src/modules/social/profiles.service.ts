@@ -8,7 +8,7 @@ import {
   type Relationship,
   type UpdateProfileBody,
 } from '@edumatrix/contracts';
-import { isUniqueViolation } from '../../platform/db/database.ts';
+import { type Db, isUniqueViolation } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { avatarUrl } from './avatars.ts';
 import { graphRepository } from './graph.repository.ts';
@@ -75,9 +75,12 @@ export function createProfilesService(deps: SocialDeps) {
   const SELF: Relation = { self: true, connected: false, sharesInstitution: true, blocked: false };
 
   return {
-    /** For other modules (chat): people's profile picture URLs, null without one. */
-    async avatarUrls(userIds: string[]): Promise<Map<string, string | null>> {
-      const cards = await repo.cards([...new Set(userIds)]);
+    /**
+     * For other modules (chat, notifications): people's profile picture URLs, null without one.
+     * `executor`: the caller's transaction, for a caller inside one (one connection on PGlite).
+     */
+    async avatarUrls(userIds: string[], executor: Db = db): Promise<Map<string, string | null>> {
+      const cards = await profilesRepository(executor).cards([...new Set(userIds)]);
       return new Map([...cards].map(([id, card]) => [id, avatarUrl(id, card.avatarVersion)]));
     },
 

@@ -51,7 +51,7 @@ export function createReactionsService(deps: SocialDeps & { posts: PostsService;
             title: `${name} ${REACTION_WORDS[kind]} your ${target.type}`,
             link: `/posts/${postId}`,
             groupKey: `social.reacted:${target.type}:${target.id}`,
-            actorName: name,
+            actor: { userId, name },
           });
         }
       });

@@ -49,15 +49,22 @@ export async function notify(
     link: string | null;
     /** Similar requests with this key fold into one entry ("Ana and 4 others liked your post"). */
     groupKey?: string;
-    /** Who acted, the start of `title`, so a group can name several people. */
-    actorName?: string;
+    /** Who acted: the name starts `title`, so a group can name several people; the id shows their picture. */
+    actor?: { userId: string; name: string };
   },
 ): Promise<void> {
-  const { groupKey, actorName, ...rest } = request;
+  const { groupKey, actor, ...rest } = request;
   await deps.events.publish(trx, {
     type: 'notifications.notification_requested',
     key: request.userId,
-    payload: { ...rest, body: rest.body ?? '', institutionId: null, groupKey: groupKey ?? null, actorName: actorName ?? null },
+    payload: {
+      ...rest,
+      body: rest.body ?? '',
+      institutionId: null,
+      groupKey: groupKey ?? null,
+      actorName: actor?.name ?? null,
+      actorId: actor?.userId ?? null,
+    },
   });
 }
 

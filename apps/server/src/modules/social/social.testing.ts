@@ -24,3 +24,9 @@ export async function published<T = Record<string, unknown>>(t: TestPlatform, ty
   );
   return rows.map((r) => (typeof r.payload === 'string' ? (JSON.parse(r.payload) as T) : r.payload));
 }
+
+/** A 32×32 PNG, the smallest a profile picture may be. */
+export const AVATAR_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAR0lEQVR4AcXBAQEAIAyAME4lO5nWTj4G25z7PiGJSUxiEpOYxCQmMYlJTGISk5jEJCYxiUlMYhKTmMQkJjGJSUxiEpOYxCS2m5kCpFRWhecAAAAASUVORK5CYII=',
+  'base64',
+);

@@ -38,4 +38,12 @@ export const notificationsMigrations: Migration[] = [
       await sql`create index inbox_category_idx on notifications.inbox (user_id, category, id desc)`.execute(db);
     },
   },
+  {
+    name: '20261123T1000_notifications_inbox_actor',
+    scope: 'global',
+    async up(db) {
+      // The person who acted last in an entry, so the inbox can show their picture.
+      await sql`alter table notifications.inbox add column actor_id uuid`.execute(db);
+    },
+  },
 ];
