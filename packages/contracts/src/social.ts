@@ -20,7 +20,11 @@ export const ProfilePrivacy = z.object({
 });
 export type ProfilePrivacy = z.infer<typeof ProfilePrivacy>;
 
-/** What a field's privacy is until its owner chooses (the server applies it; the editor shows it). */
+/**
+ * What a field's privacy is until its owner chooses (the server applies it; the editor shows it):
+ * open, except where you study or work (people who share an institution see that) and whether you
+ * are online (your connections see that).
+ */
 export const DEFAULT_PRIVACY: ProfilePrivacy = {
   headline: 'public',
   bio: 'public',
@@ -305,10 +309,12 @@ export const QueuedReport = Report.extend({
 });
 export type QueuedReport = z.infer<typeof QueuedReport>;
 
+export const MAX_MODERATION_NOTE = 500;
+
 export const ResolveReportBody = z.strictObject({
   action: z.enum(['dismiss', 'remove']),
   /** Told to the author when the target is removed. */
-  note: z.string().trim().max(500).default(''),
+  note: z.string().trim().max(MAX_MODERATION_NOTE).default(''),
 });
 export type ResolveReportBody = z.input<typeof ResolveReportBody>;
 

@@ -56,10 +56,12 @@ async function fillGap(queryClient: QueryClient, conversationId: string, after: 
   }
 }
 
-/** The nav's total: counted by the server over every conversation, so asked again when it may have changed. */
 let unreadTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** The nav's total, asked again at most once a second however many pushes arrive (a busy group sends many). */
+/**
+ * The nav's total: counted by the server over every conversation, so asked again when it may have
+ * changed, at most once a second however many pushes arrive (a busy group sends many).
+ */
 export function refreshUnread(queryClient: QueryClient) {
   if (unreadTimer) return;
   unreadTimer = setTimeout(() => {

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { LoadMore } from '../ui/LoadMore.tsx';
 import { LoadError, Loading, Notice } from '../ui/states.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import { useIsModerator } from './ModerationNavLink.tsx';
+import { useIsModerator } from './moderator.tsx';
 import { groupByTarget, reportsQuery } from './queries.ts';
 import { ReportCard } from './ReportCard.tsx';
 

@@ -1,11 +1,10 @@
 // Confirms taking a post or comment down, with an optional note that its author is told.
+import { MAX_MODERATION_NOTE as NOTE_MAX } from '@edumatrix/contracts';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { FormAlert } from '../ui/FormAlert.tsx';
 import { applyProblem, focusFirstInvalid } from '../ui/problem.ts';
-
-export const NOTE_MAX = 500;
 
 type Props = { what: 'post' | 'comment'; opened: boolean; onClose: () => void; onRemove: (note: string) => Promise<unknown> };
 

@@ -5,7 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { ChatNavLink } from '../chat/ChatNavLink.tsx';
 import { roleLabel } from '../institutions/options.ts';
 import { institutionsQuery } from '../institutions/queries.ts';
-import { ShieldIcon, useIsModerator } from '../moderation/ModerationNavLink.tsx';
+import { ShieldIcon, useIsModerator } from '../moderation/moderator.tsx';
 import { FeedIcon } from '../social/icons.tsx';
 import { BookIcon, BuildingIcon, DevicesIcon, HomeIcon, PeopleIcon, PlusIcon, UserIcon } from './icons.tsx';
 import { useCurrentInstitutionId } from './useCurrentInstitutionId.ts';

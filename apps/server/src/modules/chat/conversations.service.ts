@@ -278,23 +278,26 @@ export function createConversationsService(deps: ChatDeps) {
      */
     async markRead(userId: string, conversationId: string, seq: number) {
       const { conversation } = await requireMember(deps.db, conversationId, userId);
-      const updated = await repo.markRead(conversationId, userId, Math.min(seq, Number(conversation.last_seq)));
-      if (!updated) throw conversationNotFound();
-      const push: ChatReadPush = { conversationId, userId, seq: Number(updated.last_read_seq) };
-      deps.live()?.push([conversationRoom(conversationId), userRoom(userId)], 'chat:read', push);
-      const [row] = await repo.listFor(userId, { limit: 1, only: conversationId });
-      const unreadCount = Number(row?.unread ?? 0);
-      // Through the outbox, keyed by the reader like the requests: applied after every notification
-      // asked for before it, even one the notifications consumer has not stored yet.
-      if (unreadCount === 0)
-        await deps.db.transaction().execute((trx) =>
-          deps.events.publish(trx, {
+      // The read position and the notifications' read request commit together.
+      const { lastReadSeq, unreadCount } = await deps.db.transaction().execute(async (trx) => {
+        const r = conversationsRepository(trx);
+        const updated = await r.markRead(conversationId, userId, Math.min(seq, Number(conversation.last_seq)));
+        if (!updated) throw conversationNotFound();
+        const [row] = await r.listFor(userId, { limit: 1, only: conversationId });
+        const unread = Number(row?.unread ?? 0);
+        // Through the outbox, keyed by the reader like the requests: applied after every notification
+        // asked for before it, even one the notifications consumer has not stored yet.
+        if (unread === 0)
+          await deps.events.publish(trx, {
             type: 'notifications.group_read_requested',
             key: userId,
             payload: { userId, groupKey: notificationGroupOf(conversationId) },
-          }),
-        );
-      return { lastReadSeq: push.seq, unreadCount };
+          });
+        return { lastReadSeq: Number(updated.last_read_seq), unreadCount: unread };
+      });
+      const push: ChatReadPush = { conversationId, userId, seq: lastReadSeq };
+      deps.live()?.push([conversationRoom(conversationId), userRoom(userId)], 'chat:read', push);
+      return { lastReadSeq, unreadCount };
     },
 
     /** Totals over every membership: conversations with something unread, and unread messages. */

@@ -24,7 +24,12 @@ export type NotificationsService = ReturnType<typeof createNotificationsService>
 export type UnreadListener = (userId: string, entry?: Notification) => void;
 
 /** What storing a request did: a new entry, or one more in an open group (no new e-mail or push). */
-export type Delivered = { id: string; grouped: boolean /** As listed now; null while hidden. */; entry: Notification | null };
+export type Delivered = {
+  id: string;
+  grouped: boolean;
+  /** As listed now; null while hidden. */
+  entry: Notification | null;
+};
 
 /**
  * Looks up people's pictures (the social module answers), through `executor` when given (inside a
@@ -162,7 +167,6 @@ export function createNotificationsService(deps: {
       changed(userId);
     },
 
-    /** Reads the user's unread entries of `groupKey` (another module saw to what they were about); pushes the count only when some were. */
     async markAllRead(userId: string) {
       await repo.markAllRead(userId);
       changed(userId);

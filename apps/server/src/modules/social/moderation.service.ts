@@ -65,7 +65,7 @@ export function createModerationService(deps: SocialDeps) {
       const report = await moderationRepository(db).findReport(reportId);
       if (!report) throw notFound('social.report_not_found', 'Report');
       const resolution = input.action === 'remove' ? 'removed' : 'dismissed';
-      const note = (input.note ?? '').trim();
+      const note = input.note ?? ''; // trimmed by the body's schema
       return db.transaction().execute(async (trx) => {
         const resolved = await moderationRepository(trx).resolveTarget(report, { resolution, resolved_by: moderatorId, note });
         const mine = resolved.find((r) => r.id === reportId);

@@ -18,11 +18,6 @@ import { emptyProfile, type ProfileRow, profilesRepository } from './profiles.re
 import { relationOf } from './relations.ts';
 import type { SocialDeps } from './social.deps.ts';
 
-/**
- * Open by default, except where you study or work (people who share an institution see that) and
- * whether you are online (your connections see that).
- */
-
 const dedupe = (values: string[]) => [...new Map(values.map((v) => [v.toLowerCase(), v])).values()];
 
 export function createProfilesService(deps: SocialDeps) {

@@ -1,4 +1,5 @@
-// The nav's Moderation entry, shown only to platform moderators (the queue refuses everyone else).
+// Whether the signed-in person is a platform moderator (the queue refuses everyone else), and the
+// shield the nav shows beside the Moderation entry for them.
 import { useSession } from '../auth/session-store.ts';
 import { LineIcon } from '../shell/icons.tsx';
 
